@@ -1,0 +1,13 @@
+// The registry: every rule enclint ships, in one list. Docs, SARIF metadata, hover text and the
+// settings schema are generated from these modules' metadata.
+import type { Rule } from './define';
+import { keyRotationRules } from './key-rotation';
+import { kmsWildcardRules } from './kms-wildcard';
+import { plaintextSecretRules } from './plaintext-secret';
+import { tlsMinVersionRules } from './tls-min-version';
+
+export const allRules: Rule[] = [...plaintextSecretRules, ...kmsWildcardRules, ...keyRotationRules, ...tlsMinVersionRules];
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((rule) => rule.meta.id === id);
+}

@@ -1,0 +1,76 @@
+// kms-key-rotation: customer-managed keys rotate automatically, at least as often as policy demands.
+import { fix } from '../../server/src/engine/fix';
+import { setAttribute, insertAttribute } from '../../server/src/engine/terraform/edits';
+import { attr, literalString, resources, terraformFile, type TfBlock } from '../../server/src/engine/terraform/model';
+import { resolveValue } from '../../server/src/engine/terraform/module';
+import { defineRule, type RuleContext } from '../define';
+
+/** Only symmetric encryption keys support automatic rotation in AWS KMS. */
+function isSymmetricEncryptionKey(block: TfBlock, context: RuleContext): boolean {
+  const spec = attr(block, 'customer_master_key_spec') ?? attr(block, 'key_spec');
+  const usage = attr(block, 'key_usage');
+  const specValue = spec ? literalString(resolveValue(spec.value, context.module()).value) : 'SYMMETRIC_DEFAULT';
+  const usageValue = usage ? literalString(resolveValue(usage.value, context.module()).value) : 'ENCRYPT_DECRYPT';
+  // An unresolvable spec could be anything: give it the benefit of the doubt.
+  if (specValue === undefined || usageValue === undefined) return false;
+  return specValue === 'SYMMETRIC_DEFAULT' && usageValue === 'ENCRYPT_DECRYPT';
+}
+
+function checkAwsKmsKeys(context: RuleContext): void {
+  const tf = terraformFile(context.file);
+  const maxDays = context.options.maxRotationDays;
+  for (const key of resources(tf, 'aws_kms_key')) {
+    if (!isSymmetricEncryptionKey(key, context)) continue;
+    const name = `aws_kms_key.${key.labels[1] ?? ''}`;
+    const rotation = attr(key, 'enable_key_rotation');
+    if (!rotation) {
+      context.report({
+        span: key.headerSpan,
+        message: `${name} does not enable automatic key rotation (enable_key_rotation is unset, and defaults to false)`,
+        fixes: [fix('Set enable_key_rotation = true', insertAttribute(key, 'enable_key_rotation', 'true'), { preferred: true })],
+      });
+      continue;
+    }
+    const resolved = resolveValue(rotation.value, context.module());
+    const value = resolved.value;
+    if ((value.kind === 'bool' && !value.value) || (value.kind === 'string' && value.value === 'false')) {
+      context.report({
+        span: rotation.span,
+        message: `${name} disables automatic key rotation${resolved.origin ? ` (enable_key_rotation comes from the ${resolved.origin.description})` : ''}`,
+        related: resolved.origin ? [{ message: resolved.origin.description, path: resolved.origin.file.path, span: resolved.origin.span }] : [],
+        fixes: [fix('Set enable_key_rotation = true', [{ span: rotation.value.span, newText: 'true' }], { preferred: true })],
+      });
+      continue;
+    }
+    const period = attr(key, 'rotation_period_in_days');
+    if (!period) continue;
+    const days = resolveValue(period.value, context.module()).value;
+    if (days.kind === 'number' && days.value > maxDays) {
+      context.report({
+        span: period.span,
+        message: `${name} rotates every ${days.value} days; policy requires at most ${maxDays}`,
+        fixes: [fix(`Set rotation_period_in_days = ${maxDays}`, setAttribute(key, 'rotation_period_in_days', String(maxDays)), { preferred: true })],
+      });
+    }
+  }
+}
+
+export const kmsKeyRotation = defineRule({
+  meta: {
+    id: 'kms-key-rotation',
+    title: 'Customer-managed keys must rotate automatically',
+    family: 'key-rotation',
+    severity: 'error',
+    securitySeverity: 7.0,
+    controls: ['SOC 2 CC6.1', 'HIPAA 164.312(a)(2)(iv)', 'OP-POL-001 §3 Key rotation'],
+    description: 'Flags customer-managed encryption keys without automatic rotation, or rotating less often than the configured maximum (365 days by default).',
+    rationale:
+      'A key that never rotates protects ever more data with the same material, so a single compromise exposes years of records. SOC 2 and the encryption policy require automated annual (or stricter) rotation; AWS KMS, Azure Key Vault and Cloud KMS all rotate for free once asked.',
+    noncompliant: [{ language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}' }],
+    compliant: [{ language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}' }],
+    fix: 'Sets `enable_key_rotation = true` (or lowers the rotation period to the maximum).',
+  },
+  check: {
+    terraform: checkAwsKmsKeys,
+  },
+});

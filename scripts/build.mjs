@@ -1,0 +1,39 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild, and copies the
+// WebAssembly the HCL parser needs next to the bundles (dist/ is what the .vsix ships).
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli' },
+  { in: 'server/src/cli/worker.ts', out: 'worker' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'extension' },
+].filter((entry) => existsSync(join(root, entry.in)));
+
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  external: ['vscode'],
+  logLevel: 'warning',
+});
+
+for (const [from, name] of [
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'tree-sitter-terraform.wasm'],
+]) {
+  copyFileSync(join(root, from), join(dist, name));
+}
+console.log(`built ${entries.map((e) => e.out).join(', ')} into dist/`);

@@ -1,0 +1,176 @@
+// The engine: text and configuration in, findings with ranges and fixes out. A pure function of its
+// inputs — no LSP, no file system, no clock — so the CLI, the language server and the tests all get
+// the same answers. Parallelism, debouncing and cancellation live at the edges.
+import { createHash } from 'node:crypto';
+import { allRules } from '../../../rules';
+import type { Rule, RuleContext } from '../../../rules/define';
+import { ruleSources } from '../../../rules/define';
+import { defaultConfig, type EnclintConfig } from './config';
+import { applyEdits, selectNonOverlappingFixes } from './fix';
+import { initHclParser } from './parsers/hcl';
+import { syntaxNotices } from './parsers/syntax';
+import { SourceFile, type SourceInput } from './source';
+import { findSuppressions, suppressionFor } from './suppress';
+import { buildModule, type TerraformModule } from './terraform/module';
+import type { AnalysisResult, Finding, Notice, Report, Severity } from './types';
+
+export interface AnalyzeOptions {
+  config?: EnclintConfig;
+  /**
+   * The other files of the same Terraform module (same directory), so `var.x` and `local.y` resolve
+   * across files. The analysed file itself may be included; it is replaced by the input.
+   */
+  moduleFiles?: SourceInput[];
+  /** Restricts the rules (tests use this to check one rule at a time). */
+  rules?: Rule[];
+  /** Pre-parsed state for this exact text (the language server's incrementally reparsed tree). */
+  seed?: Record<string, unknown>;
+}
+
+/** Loads the parsers' WebAssembly; call once before `analyze`. */
+export async function initEngine(): Promise<void> {
+  await initHclParser();
+}
+
+export function enabledRules(config: EnclintConfig, rules: Rule[] = allRules): Rule[] {
+  return rules.filter((rule) => config.rules[rule.meta.id]?.enabled !== false && config.rules[rule.meta.family]?.enabled !== false);
+}
+
+export function analyze(input: SourceInput, options: AnalyzeOptions = {}): AnalysisResult {
+  const config = options.config ?? defaultConfig();
+  const file = new SourceFile(input);
+  for (const [key, value] of Object.entries(options.seed ?? {})) file.seed(key, value);
+  const result: AnalysisResult = { path: file.path, kind: file.kind, findings: [], notices: [] };
+  if (!file.kind) return result;
+
+  try {
+    result.notices.push(...syntaxNotices(file));
+  } catch (error) {
+    result.notices.push({ path: file.path, level: 'error', kind: 'parse-error', message: `could not parse: ${(error as Error).message}` });
+    return result;
+  }
+
+  let module: TerraformModule | undefined;
+  const moduleOf = (): TerraformModule | undefined => {
+    if (file.kind !== 'terraform' && file.kind !== 'terraform-vars') return undefined;
+    if (module) return module;
+    const siblings = (options.moduleFiles ?? []).filter((s) => s.path !== file.path).map((s) => new SourceFile(s));
+    module = buildModule([file, ...siblings]);
+    return module;
+  };
+
+  const { suppressions, notices: suppressionNotices } = findSuppressions(file);
+  result.notices.push(...suppressionNotices);
+  const rules = enabledRules(config, options.rules ?? allRules);
+  for (const rule of rules) {
+    const check = rule.check[file.kind];
+    if (!check) continue;
+    const setting = config.rules[rule.meta.id] ?? config.rules[rule.meta.family];
+    const reports: Report[] = [];
+    const context: RuleContext = {
+      file,
+      options: config.options,
+      ruleOptions: { ...defaultRuleOptions(rule), ...(setting?.options ?? {}) },
+      module: moduleOf,
+      report: (report) => reports.push(report),
+    };
+    try {
+      check(context);
+    } catch (error) {
+      // One broken rule must never silence the others: report it and go on.
+      result.notices.push({
+        path: file.path,
+        level: 'error',
+        kind: 'rule-error',
+        message: `rule ${rule.meta.id} failed on this file: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    for (const report of reports) {
+      result.findings.push(toFinding(file, rule, report, setting?.severity, config));
+    }
+  }
+
+  result.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  assignFingerprints(file, result.findings);
+  for (const finding of result.findings) {
+    const suppression = suppressionFor(suppressions, finding.range.start.line, finding.ruleId, finding.family);
+    if (suppression) finding.suppression = { kind: 'inSource', justification: suppression.reason };
+  }
+  for (const notice of result.notices) if (notice.span && !notice.range) notice.range = file.lines.rangeOf(notice.span);
+  return result;
+}
+
+function defaultRuleOptions(rule: Rule): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [key, option] of Object.entries(rule.meta.options ?? {})) defaults[key] = option.default;
+  return defaults;
+}
+
+function toFinding(file: SourceFile, rule: Rule, report: Report, configured: Severity | undefined, config: EnclintConfig): Finding {
+  const policyRefs = [...(config.policyMapping[rule.meta.id] ?? []), ...(config.policyMapping[rule.meta.family] ?? [])];
+  const message = policyRefs.length ? `${report.message} (${policyRefs.join('; ')})` : report.message;
+  return {
+    ruleId: rule.meta.id,
+    family: rule.meta.family,
+    severity: configured ?? report.severity ?? rule.meta.severity,
+    message,
+    path: file.path,
+    span: report.span,
+    range: file.lines.rangeOf(report.span),
+    fixes: report.fixes ?? [],
+    related: (report.related ?? []).map((r) => ({ ...r, range: r.range ?? (r.path && r.path !== file.path ? undefined : file.lines.rangeOf(r.span)) })),
+    policyRefs,
+    fingerprint: '',
+  };
+}
+
+/**
+ * Fingerprints survive edits elsewhere in the file: rule + path + the flagged line's text (whitespace
+ * folded) + which occurrence of that same line it is. Code-scanning uses them to track an alert.
+ */
+function assignFingerprints(file: SourceFile, findings: Finding[]): void {
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const lineText = file.lines.lineText(finding.range.start.line).replace(/\s+/g, ' ').trim();
+    const base = `${finding.ruleId}\u0000${file.path.replace(/\\/g, '/')}\u0000${lineText}`;
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    finding.fingerprint = createHash('sha256').update(`${base}\u0000${occurrence}`).digest('hex').slice(0, 32);
+  }
+}
+
+export interface FixAllResult {
+  text: string;
+  applied: number;
+  /** Findings still present after fixing (no safe fix, or suppressed). */
+  remaining: Finding[];
+  notices: Notice[];
+}
+
+/**
+ * Applies every finding's safe fix, re-analysing between passes: fixes that overlap in one pass are
+ * picked up by the next. Stops when nothing changes, or after a few passes as a guard against two
+ * rules undoing each other.
+ */
+export function fixAll(input: SourceInput, options: AnalyzeOptions = {}, maxPasses = 5): FixAllResult {
+  let text = input.text;
+  let applied = 0;
+  let result = analyze({ ...input, text }, options);
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const fixes = result.findings
+      .filter((f) => !f.suppression)
+      .map((f) => f.fixes.find((x) => x.safe && x.preferred) ?? f.fixes.find((x) => x.safe))
+      .filter((x): x is NonNullable<typeof x> => !!x);
+    if (!fixes.length) break;
+    const chosen = selectNonOverlappingFixes(fixes);
+    const next = applyEdits(text, chosen.flatMap((x) => x.edits));
+    if (next === text) break;
+    applied += chosen.length;
+    text = next;
+    result = analyze({ ...input, text }, options);
+  }
+  return { text, applied, remaining: result.findings, notices: result.notices };
+}
+
+export { allRules };

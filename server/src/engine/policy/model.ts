@@ -1,0 +1,64 @@
+// ONE model of IAM and KMS policy documents. Every source — policy JSON files, Terraform
+// `jsonencode()`, heredoc and quoted JSON strings, `data "aws_iam_policy_document"`, CloudFormation
+// `PolicyDocument`/`KeyPolicy`, CDK `PolicyStatement` — is turned into this model by an extractor,
+// and the policy rules are written once, against it.
+import type { Span, TextEdit } from '../types';
+
+/** A string in a policy, with where it sits in the source. `literal` is false for references (`var.x`, `!Ref`). */
+export interface PolicyString {
+  value: string;
+  span: Span;
+  literal: boolean;
+}
+
+export interface PolicyPrincipal {
+  /** `AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` for the bare `"Principal": "*"`. */
+  type: string;
+  value: PolicyString;
+}
+
+export interface PolicyCondition {
+  operator: string;
+  key: string;
+  values: PolicyString[];
+  span: Span;
+}
+
+export interface PolicyStatement {
+  sid?: string;
+  /** Missing Effect is treated as unknown, not Allow. */
+  effect: 'Allow' | 'Deny' | undefined;
+  /** Whether actions came from `Action` or `NotAction` (`actions`/`not_actions` in policy documents). */
+  actionKey: 'Action' | 'NotAction' | undefined;
+  actions: PolicyString[];
+  /** Span of the whole action value (the list or the single string), for replacement fixes. */
+  actionValueSpan?: Span;
+  /** Span of the `Action`/`NotAction` key, for fixes that rename it. */
+  actionKeySpan?: Span;
+  principalKey: 'Principal' | 'NotPrincipal' | undefined;
+  principals: PolicyPrincipal[];
+  principalValueSpan?: Span;
+  resources: PolicyString[];
+  conditions: PolicyCondition[];
+  /** True when a Condition exists but could not be read statically (e.g. a reference). */
+  hasUnreadableCondition: boolean;
+  /** The whole statement, where findings about the statement as a whole go. */
+  span: Span;
+}
+
+export type PolicyKind = 'key-policy' | 'identity-policy' | 'resource-policy' | 'unknown';
+
+export interface PolicyDocument {
+  kind: PolicyKind;
+  /** Human-readable origin for messages, e.g. `aws_kms_key.main policy` or `key-policy.json`. */
+  origin: string;
+  statements: PolicyStatement[];
+  span: Span;
+  /** Writes values in this source's syntax (JSON, HCL, escaped JSON inside an HCL string, YAML, TS). */
+  editor: PolicyEditor;
+}
+
+export interface PolicyEditor {
+  /** Replaces a statement's action value with this list of actions. */
+  replaceActions(statement: PolicyStatement, actions: string[]): TextEdit[];
+}
