@@ -4,6 +4,9 @@ import { setAttribute, insertAttribute } from '../../server/src/engine/terraform
 import { attr, literalString, resources, terraformFile, type TfBlock } from '../../server/src/engine/terraform/model';
 import { resolveValue } from '../../server/src/engine/terraform/module';
 import { defineRule, type RuleContext } from '../define';
+import { checkAzureKeyVaultKeys } from './azure-key-vault-key';
+import { checkGoogleKmsCryptoKeys } from './google-kms-crypto-key';
+import { originRelated, originSuffix } from './value-origin';
 
 /** Only symmetric encryption keys support automatic rotation in AWS KMS. */
 function isSymmetricEncryptionKey(block: TfBlock, context: RuleContext): boolean {
@@ -14,6 +17,12 @@ function isSymmetricEncryptionKey(block: TfBlock, context: RuleContext): boolean
   // An unresolvable spec could be anything: give it the benefit of the doubt.
   if (specValue === undefined || usageValue === undefined) return false;
   return specValue === 'SYMMETRIC_DEFAULT' && usageValue === 'ENCRYPT_DECRYPT';
+}
+
+function checkTerraform(context: RuleContext): void {
+  checkAwsKmsKeys(context);
+  checkAzureKeyVaultKeys(context);
+  checkGoogleKmsCryptoKeys(context);
 }
 
 function checkAwsKmsKeys(context: RuleContext): void {
@@ -36,20 +45,22 @@ function checkAwsKmsKeys(context: RuleContext): void {
     if ((value.kind === 'bool' && !value.value) || (value.kind === 'string' && value.value === 'false')) {
       context.report({
         span: rotation.span,
-        message: `${name} disables automatic key rotation${resolved.origin ? ` (enable_key_rotation comes from the ${resolved.origin.description})` : ''}`,
-        related: resolved.origin ? [{ message: resolved.origin.description, path: resolved.origin.file.path, span: resolved.origin.span }] : [],
+        message: `${name} disables automatic key rotation${originSuffix(resolved)}`,
+        related: originRelated(resolved),
         fixes: [fix('Set enable_key_rotation = true', [{ span: rotation.value.span, newText: 'true' }], { preferred: true })],
       });
       continue;
     }
     const period = attr(key, 'rotation_period_in_days');
     if (!period) continue;
-    const days = resolveValue(period.value, context.module()).value;
+    const resolvedDays = resolveValue(period.value, context.module());
+    const days = resolvedDays.value;
     if (days.kind === 'number' && days.value > maxDays) {
       context.report({
         span: period.span,
-        message: `${name} rotates every ${days.value} days; policy requires at most ${maxDays}`,
-        fixes: [fix(`Set rotation_period_in_days = ${maxDays}`, setAttribute(key, 'rotation_period_in_days', String(maxDays)), { preferred: true })],
+        message: `${name} rotates every ${days.value} days${originSuffix(resolvedDays)}; policy requires at most ${maxDays}`,
+        related: originRelated(resolvedDays),
+        fixes: [fix(`Set rotation_period_in_days = ${maxDays}`, setAttribute(key, 'rotation_period_in_days', String(maxDays)), { preferred: true, safe: !resolvedDays.origin })],
       });
     }
   }
@@ -66,11 +77,19 @@ export const kmsKeyRotation = defineRule({
     description: 'Flags customer-managed encryption keys without automatic rotation, or rotating less often than the configured maximum (365 days by default).',
     rationale:
       'A key that never rotates protects ever more data with the same material, so a single compromise exposes years of records. SOC 2 and the encryption policy require automated annual (or stricter) rotation; AWS KMS, Azure Key Vault and Cloud KMS all rotate for free once asked.',
-    noncompliant: [{ language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}' }],
-    compliant: [{ language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}' }],
-    fix: 'Sets `enable_key_rotation = true` (or lowers the rotation period to the maximum).',
+    noncompliant: [
+      { language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}' },
+      { language: 'hcl', code: 'resource "azurerm_key_vault_key" "data" {\n  name         = "data"\n  key_vault_id = azurerm_key_vault.main.id\n  key_type     = "RSA"\n  key_size     = 2048\n  key_opts     = ["wrapKey", "unwrapKey"]\n}' },
+      { language: 'hcl', code: 'resource "google_kms_crypto_key" "data" {\n  name            = "data"\n  key_ring        = google_kms_key_ring.main.id\n  rotation_period = "63072000s" # two years\n}' },
+    ],
+    compliant: [
+      { language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}' },
+      { language: 'hcl', code: 'resource "azurerm_key_vault_key" "data" {\n  name         = "data"\n  key_vault_id = azurerm_key_vault.main.id\n  key_type     = "RSA"\n  key_size     = 2048\n  key_opts     = ["wrapKey", "unwrapKey"]\n\n  rotation_policy {\n    automatic {\n      time_before_expiry = "P30D"\n    }\n\n    expire_after = "P365D"\n  }\n}' },
+      { language: 'hcl', code: 'resource "google_kms_crypto_key" "data" {\n  name            = "data"\n  key_ring        = google_kms_key_ring.main.id\n  rotation_period = "7776000s" # 90 days\n}' },
+    ],
+    fix: 'Sets `enable_key_rotation = true` (AWS), adds a `rotation_policy` with an automatic trigger (Azure) or sets `rotation_period` (Google Cloud), or lowers a too-long period to the maximum.',
   },
   check: {
-    terraform: checkAwsKmsKeys,
+    terraform: checkTerraform,
   },
 });
