@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   /**
    * The other files of the same Terraform module (same directory), so `var.x` and `local.y` resolve
    * across files. The analysed file itself may be included; it is replaced by the input.
+   * `SourceFile` instances are used as they are, so a caller that keeps them (the language server)
+   * does not re-parse unchanged siblings on every keystroke.
    */
   moduleFiles?: SourceInput[];
   /** Restricts the rules (tests use this to check one rule at a time). */
@@ -54,7 +56,7 @@ export function analyze(input: SourceInput, options: AnalyzeOptions = {}): Analy
   const moduleOf = (): TerraformModule | undefined => {
     if (file.kind !== 'terraform' && file.kind !== 'terraform-vars') return undefined;
     if (module) return module;
-    const siblings = (options.moduleFiles ?? []).filter((s) => s.path !== file.path).map((s) => new SourceFile(s));
+    const siblings = (options.moduleFiles ?? []).filter((s) => s.path !== file.path).map((s) => (s instanceof SourceFile ? s : new SourceFile(s)));
     module = buildModule([file, ...siblings]);
     return module;
   };
