@@ -1,4 +1,5 @@
 // Rules of the tls-min-version family.
 import type { Rule } from '../define';
+import { tlsMinVersion } from './tls-min-version';
 
-export const tlsMinVersionRules: Rule[] = [];
+export const tlsMinVersionRules: Rule[] = [tlsMinVersion];

@@ -1,0 +1,138 @@
+// tls-min-version: services that terminate TLS refuse protocol versions older than the policy minimum
+// (TLS 1.2 by default, 1.3 under the strict profile). The Terraform side is driven by the table in
+// terraform-settings.ts; this module walks it and reports, and classic-elb / flexible-server checks
+// cover the settings that are not a single attribute.
+import { fix } from '../../server/src/engine/fix';
+import { insertAttribute, insertNestedBlock, setAttribute } from '../../server/src/engine/terraform/edits';
+import { attr, blockAddress, childBlocks, literalString, resources, terraformFile, type TfAttribute, type TfBlock, type TfValue } from '../../server/src/engine/terraform/model';
+import { resolveValue } from '../../server/src/engine/terraform/module';
+import type { TlsVersion } from '../../server/src/engine/config';
+import { defineRule, type RuleContext } from '../define';
+import { originRelated, originSuffix } from '../key-rotation/value-origin';
+import { checkClassicElbPolicies, checkFlexibleServerParameters } from './terraform-special-cases';
+import { TERRAFORM_TLS_SETTINGS, type TerraformTlsSetting, type TlsSettingContext } from './terraform-settings';
+import { compliantFor, effectiveMinimum, meetsMinimum, protocolLabel, type ProtocolVersion } from './tls-versions';
+
+/** A literal as the provider reads it; `min_tls_version = 1.0` is the number 1, which means "1.0". */
+export function tlsLiteral(value: TfValue): string | undefined {
+  if (value.kind === 'number') return Number.isInteger(value.value) ? value.value.toFixed(1) : String(value.value);
+  return literalString(value);
+}
+
+/** The highest version a setting can be set to require. */
+function bestSupported(setting: TerraformTlsSetting): TlsVersion {
+  return (['1.3', '1.2', '1.1', '1.0'] as TlsVersion[]).find((v) => setting.compliant[v] !== undefined) ?? '1.2';
+}
+
+interface Located {
+  /** Blocks along the path that exist, outermost first (the resource itself is not included). */
+  parents: TfBlock[];
+  /** The path's nested block names. */
+  blockNames: string[];
+  attributeName: string;
+  attribute: TfAttribute | undefined;
+  path: string;
+}
+
+function locate(resource: TfBlock, path: string): Located {
+  const segments = path.split('.');
+  const attributeName = segments.pop()!;
+  const parents: TfBlock[] = [];
+  let current: TfBlock | undefined = resource;
+  for (const name of segments) {
+    current = current && childBlocks(current, name)[0];
+    if (!current) break;
+    parents.push(current);
+  }
+  const complete = parents.length === segments.length;
+  return { parents, blockNames: segments, attributeName, attribute: complete ? attr(parents[parents.length - 1] ?? resource, attributeName) : undefined, path };
+}
+
+/** Edits that add the attribute, creating the missing nested blocks around it. */
+function insertSetting(resource: TfBlock, where: Located, valueText: string) {
+  const host = where.parents[where.parents.length - 1] ?? resource;
+  const missing = where.blockNames.slice(where.parents.length);
+  if (!missing.length) return insertAttribute(host, where.attributeName, valueText);
+  let snippet = `${where.attributeName} = ${valueText}`;
+  for (const name of [...missing].reverse()) snippet = `${name} {\n${snippet.split('\n').map((l) => '  ' + l).join('\n')}\n}`;
+  return insertNestedBlock(host, snippet);
+}
+
+function checkSetting(setting: TerraformTlsSetting, resource: TfBlock, context: RuleContext): void {
+  const settingContext: TlsSettingContext = { module: context.module() };
+  if (setting.appliesTo && !setting.appliesTo(resource, settingContext)) return;
+  const required = effectiveMinimum(context.options.minTlsVersion, bestSupported(setting));
+  const compliantValue = compliantFor(setting.compliant, required);
+  const name = blockAddress(resource);
+  const requirement = `policy requires TLS ${required} or higher`;
+  const blockedBy = setting.fixBlockedBy?.(resource, settingContext);
+  const located = setting.paths.map((p) => locate(resource, p));
+  const present = located.find((l) => l.attribute);
+
+  if (!present) {
+    if (setting.insecureDefault === undefined) return;
+    const floor = setting.floor(setting.insecureDefault);
+    if (!floor || meetsMinimum(floor, required)) return;
+    const preferred = located[0];
+    const anchor = preferred.parents[preferred.parents.length - 1] ?? resource;
+    context.report({
+      span: anchor.headerSpan,
+      message: `${name} does not set ${preferred.path}, so it defaults to ${setting.insecureDefault}, which accepts ${protocolLabel(floor)}; ${requirement}${blockedBy ? ` (${blockedBy})` : ''}`,
+      fixes: blockedBy || !compliantValue ? [] : [fix(`Set ${preferred.attributeName} = ${compliantValue}`, insertSetting(resource, preferred, compliantValue), { preferred: true })],
+    });
+    return;
+  }
+
+  const attribute = present.attribute!;
+  const resolved = resolveValue(attribute.value, context.module());
+  const text = tlsLiteral(resolved.value);
+  if (text === undefined) return;
+  const floor: ProtocolVersion | undefined = setting.floor(text);
+  if (!floor || meetsMinimum(floor, required)) return;
+  const host = present.parents[present.parents.length - 1] ?? resource;
+  context.report({
+    span: attribute.span,
+    message: `${name} sets ${present.path} = "${text}"${originSuffix(resolved)}, which accepts ${protocolLabel(floor)}; ${requirement}${blockedBy ? ` (${blockedBy})` : ''}`,
+    related: originRelated(resolved),
+    fixes:
+      blockedBy || !compliantValue
+        ? []
+        : [fix(`Set ${present.attributeName} = ${compliantValue}`, setAttribute(host, present.attributeName, compliantValue), { preferred: true, safe: !resolved.origin })],
+  });
+}
+
+function checkTerraform(context: RuleContext): void {
+  const tf = terraformFile(context.file);
+  for (const setting of TERRAFORM_TLS_SETTINGS) {
+    for (const resource of resources(tf, ...setting.resourceTypes)) checkSetting(setting, resource, context);
+  }
+  checkClassicElbPolicies(context);
+  checkFlexibleServerParameters(context);
+}
+
+export const tlsMinVersion = defineRule({
+  meta: {
+    id: 'tls-min-version',
+    title: 'TLS endpoints must refuse protocol versions below the policy minimum',
+    family: 'tls-min-version',
+    severity: 'error',
+    securitySeverity: 7.5,
+    controls: ['SOC 2 CC6.7', 'HIPAA 164.312(e)(1)', 'HIPAA 164.312(e)(2)(ii)', 'ENG-POL-003 Transport encryption'],
+    description:
+      'Flags minimum-TLS settings (Azure storage, Redis, SQL/MySQL/PostgreSQL, App Service and Functions, Cosmos DB, Event Hubs, Service Bus; AWS load-balancer listeners and classic ELB policies, CloudFront, OpenSearch/Elasticsearch, API Gateway domains; Google Cloud SSL policies) that accept TLS versions older than the configured minimum (1.2 by default, 1.3 with the strict profile), including provider defaults that do.',
+    rationale:
+      'SSL 3.0, TLS 1.0 and TLS 1.1 have practical downgrade and padding-oracle attacks (POODLE, BEAST) and are deprecated by RFC 8996. An endpoint that still accepts them lets an attacker on the path force a weak handshake, so SOC 2 CC6.7 and HIPAA transmission security require TLS 1.2 or higher. Where a service cannot require TLS 1.3, the strict profile accepts its strongest setting.',
+    noncompliant: [
+      { language: 'hcl', code: 'resource "azurerm_storage_account" "data" {\n  name            = "data"\n  min_tls_version = "TLS1_0"\n}' },
+      { language: 'hcl', code: 'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  port       = 443\n  ssl_policy = "ELBSecurityPolicy-2016-08"\n}' },
+    ],
+    compliant: [
+      { language: 'hcl', code: 'resource "azurerm_storage_account" "data" {\n  name            = "data"\n  min_tls_version = "TLS1_2"\n}' },
+      { language: 'hcl', code: 'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  port       = 443\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}' },
+    ],
+    fix: 'Sets the setting to the compliant value for the configured minimum (e.g. `TLS1_2`, `ELBSecurityPolicy-TLS13-1-2-2021-06`, `TLSv1.2_2021`), inserting it (and its enclosing block) when absent. No fix is offered for CloudFront distributions on the default certificate, which needs a custom certificate first.',
+  },
+  check: {
+    terraform: checkTerraform,
+  },
+});
