@@ -27,6 +27,13 @@ await esbuild.build({
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   external: ['vscode'],
+  // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow; its ESM build
+  // bundles cleanly. web-tree-sitter's ESM build locates its wasm through import.meta.url, which is empty
+  // in a CommonJS bundle; its CommonJS build uses __dirname (and we pass locateFile anyway).
+  alias: {
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+    'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs',
+  },
   logLevel: 'warning',
 });
 

@@ -1,0 +1,56 @@
+// Runs the engine for one document or disk file with everything the server keeps around: the
+// incrementally reparsed tree (seeded as 'hcl-tree'), the module's sibling files, the effective config.
+// The engine stays pure; this is only the glue that feeds it.
+import { analyze, fixAll, type FixAllResult } from '../engine/engine';
+import type { EnclintConfig } from '../engine/config';
+import { parseHcl } from '../engine/parsers/hcl';
+import type { SourceFile } from '../engine/source';
+import type { AnalysisResult } from '../engine/types';
+import type { LiveDocument } from './documents';
+import type { FileCache } from './files';
+
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  result: AnalysisResult;
+  /** Sibling files used for var/local resolution (their line indexes place related locations). */
+  siblings: SourceFile[];
+  /** Identifies the settings/config the result was computed with; a change makes it stale. */
+  configGeneration: number;
+}
+
+export class Analyzer {
+  constructor(private readonly files: FileCache) {}
+
+  analyzeDocument(live: LiveDocument, config: EnclintConfig, configGeneration: number): DocumentAnalysis {
+    const kind = live.kind;
+    const text = live.text;
+    const seed: Record<string, unknown> = {};
+    let siblings: SourceFile[] = [];
+    if (kind === 'terraform' || kind === 'terraform-vars') {
+      // Reparse only what changed since the last analysis: the kept tree has seen every edit.
+      const tree = parseHcl(text, live.tree && live.treeIsEdited ? live.tree : undefined);
+      live.keepTree(tree);
+      seed['hcl-tree'] = tree;
+      siblings = this.files.moduleSiblings(live.path, config.maxFileBytes);
+    } else {
+      live.dropTree();
+    }
+    const result = analyze({ path: live.path, text, kind }, { config, moduleFiles: siblings, seed });
+    return { uri: live.uri, version: live.version, result, siblings, configGeneration };
+  }
+
+  analyzeFile(file: SourceFile, config: EnclintConfig): { result: AnalysisResult; siblings: SourceFile[] } {
+    const siblings = file.kind === 'terraform' || file.kind === 'terraform-vars' ? this.files.moduleSiblings(file.path, config.maxFileBytes) : [];
+    // A fresh SourceFile per run (its memo must not mix configs), seeded with the kept parse tree.
+    const seed = file.kind === 'terraform' || file.kind === 'terraform-vars' ? { 'hcl-tree': file.cached('hcl-tree', () => parseHcl(file.text)) } : {};
+    const result = analyze({ path: file.path, text: file.text, kind: file.kind }, { config, moduleFiles: siblings, seed });
+    return { result, siblings };
+  }
+
+  fixAllDocument(live: LiveDocument, config: EnclintConfig): FixAllResult {
+    const kind = live.kind;
+    const siblings = kind === 'terraform' || kind === 'terraform-vars' ? this.files.moduleSiblings(live.path, config.maxFileBytes) : [];
+    return fixAll({ path: live.path, text: live.text, kind }, { config, moduleFiles: siblings });
+  }
+}
