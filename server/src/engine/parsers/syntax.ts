@@ -3,12 +3,15 @@ import type { SourceFile } from '../source';
 import type { Notice, SourceKind } from '../types';
 import { jsonSyntaxNotices } from './json';
 import { terraformSyntaxNotices } from './terraform-diagnostics';
+import { yamlSyntaxNotices } from '../yaml/parse';
 
 const SYNTAX_CHECKS: Partial<Record<SourceKind, (file: SourceFile) => Notice[]>> = {
   terraform: terraformSyntaxNotices,
   'terraform-vars': terraformSyntaxNotices,
   json: jsonSyntaxNotices,
   'cloudformation-json': jsonSyntaxNotices,
+  'cloudformation-yaml': yamlSyntaxNotices,
+  yaml: yamlSyntaxNotices,
 };
 
 /** Registers the syntax check of a source kind (parsers added later plug in here). */
