@@ -43,12 +43,18 @@ function setDurationFix(block: TfBlock, d: Duration, days: number): Fix {
   return fix(`Set ${d.attribute.name} = "P${days}D"`, setAttribute(block, d.attribute.name, `"P${days}D"`), { safe: !d.resolved.origin, preferred: true });
 }
 
+function isDynamic(block: TfBlock, name: string): boolean {
+  return block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === name);
+}
+
 export function checkAzureKeyVaultKeys(context: RuleContext): void {
   const tf = terraformFile(context.file);
   const maxDays = context.options.maxRotationDays;
   for (const key of resources(tf, 'azurerm_key_vault_key')) {
     const name = `azurerm_key_vault_key.${key.labels[1] ?? ''}`;
     const policy = childBlocks(key, 'rotation_policy')[0];
+    // `dynamic "rotation_policy"` (or a dynamic trigger) is built from data we cannot evaluate.
+    if (isDynamic(key, 'rotation_policy') || (policy && isDynamic(policy, 'automatic'))) continue;
     if (!policy) {
       context.report({
         span: key.headerSpan,

@@ -7,6 +7,7 @@ import { defineRule, type RuleContext } from '../define';
 import { checkAzureKeyVaultKeys } from './azure-key-vault-key';
 import { checkGoogleKmsCryptoKeys } from './google-kms-crypto-key';
 import { originRelated, originSuffix } from './value-origin';
+import { checkCloudFormationKmsKeys } from './sources/kms-key-rotation.cloudformation';
 
 /** Only symmetric encryption keys support automatic rotation in AWS KMS. */
 function isSymmetricEncryptionKey(block: TfBlock, context: RuleContext): boolean {
@@ -91,5 +92,7 @@ export const kmsKeyRotation = defineRule({
   },
   check: {
     terraform: checkTerraform,
+    'cloudformation-yaml': checkCloudFormationKmsKeys,
+    'cloudformation-json': checkCloudFormationKmsKeys,
   },
 });

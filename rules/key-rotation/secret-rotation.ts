@@ -110,7 +110,7 @@ function checkSecrets(context: RuleContext): void {
 
   for (const secret of resources(tf, 'aws_secretsmanager_secret')) {
     // Pre-5.0 providers: rotation configured inline on the secret.
-    if (attr(secret, 'rotation_lambda_arn') || childBlocks(secret, 'rotation_rules').length) {
+    if (attr(secret, 'rotation_lambda_arn') || secret.blocks.some((b) => b.type === 'rotation_rules' || (b.type === 'dynamic' && b.labels[0] === 'rotation_rules'))) {
       checkRotationRules(secret, context);
       continue;
     }

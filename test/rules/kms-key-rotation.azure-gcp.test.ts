@@ -32,6 +32,7 @@ ruleTester(kmsKeyRotation, {
     { name: 'google: exactly the maximum', code: 'resource "google_kms_crypto_key" "k" {\n  rotation_period = "31536000s"\n}\n' },
     { name: 'google: asymmetric keys cannot rotate', code: 'resource "google_kms_crypto_key" "k" {\n  purpose = "ASYMMETRIC_SIGN"\n}\n' },
     { name: 'google: stricter maximum honoured', options: { maxRotationDays: 90 }, code: 'resource "google_kms_crypto_key" "k" {\n  rotation_period = "7776000s"\n}\n' },
+    { name: 'azure: dynamic rotation_policy is not guessed', code: AZ_HEAD + '\n  dynamic "rotation_policy" {\n    for_each = var.policies\n    content {\n      expire_after = rotation_policy.value\n    }\n  }\n}\n' },
     { name: 'half-typed azure key does not crash', code: 'resource "azurerm_key_vault_key" "k" {\n  rotation_policy {\n    automatic {\n      time_before_expiry =\n' },
   ],
   invalid: [

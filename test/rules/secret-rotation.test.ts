@@ -16,6 +16,7 @@ ruleTester(secretRotation, {
     { name: 'rotation in an interpolated string', code: SECRET + ROTATION('"${aws_secretsmanager_secret.db.id}"') },
     { name: 'pre-5.0 inline rotation on the secret', code: 'resource "aws_secretsmanager_secret" "db" {\n  rotation_lambda_arn = aws_lambda_function.rotate.arn\n\n  rotation_rules {\n    automatically_after_days = 90\n  }\n}\n' },
     { name: 'rate schedule within the maximum', code: SECRET + 'resource "aws_secretsmanager_secret_rotation" "db" {\n  secret_id = aws_secretsmanager_secret.db.id\n\n  rotation_rules {\n    schedule_expression = "rate(10 days)"\n  }\n}\n' },
+    { name: 'pre-5.0 inline rotation built by a dynamic block', code: 'resource "aws_secretsmanager_secret" "db" {\n  dynamic "rotation_rules" {\n    for_each = var.rotation\n    content {\n      automatically_after_days = rotation_rules.value\n    }\n  }\n}\n' },
     { name: 'half-typed rotation does not crash', code: SECRET + 'resource "aws_secretsmanager_secret_rotation" "db" {\n  secret_id = aws_secretsmanager_secret.db.id\n  rotation_rules {\n' },
   ],
   invalid: [

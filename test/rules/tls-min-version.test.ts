@@ -114,6 +114,7 @@ ruleTester(tlsMinVersion, {
     { name: 'classic ELB public-key policy is not an SSL policy', code: 'resource "aws_load_balancer_policy" "p" {\n  policy_type_name = "PublicKeyPolicyType"\n\n  policy_attribute {\n    name  = "Protocol-TLSv1"\n    value = "true"\n  }\n}\n' },
     { name: 'MySQL flexible server on TLS 1.2 and 1.3', code: 'resource "azurerm_mysql_flexible_server_configuration" "tls" {\n  name  = "tls_version"\n  value = "TLSv1.2,TLSv1.3"\n}\n' },
     { name: 'CloudFront default certificate with an explicit TLS 1.2 minimum is taken at its word', code: 'resource "aws_cloudfront_distribution" "d" {\n  viewer_certificate {\n    cloudfront_default_certificate = true\n    minimum_protocol_version       = "TLSv1.2_2021"\n  }\n}\n' },
+    { name: 'dynamic viewer_certificate is not guessed', code: 'resource "aws_cloudfront_distribution" "d" {\n  dynamic "viewer_certificate" {\n    for_each = [1]\n    content {\n      acm_certificate_arn = var.cert\n    }\n  }\n}\n' },
     { name: 'half-typed resource does not crash', code: 'resource "aws_lb_listener" "l" {\n  protocol = "HTTPS"\n  ssl_policy =\n' },
   ],
   invalid: [
