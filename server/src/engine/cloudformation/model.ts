@@ -168,3 +168,26 @@ export function mentionsResource(node: DataNode | undefined, logicalId: string):
   if (node.type === 'seq') return node.items.some((item) => mentionsResource(item, logicalId));
   return false;
 }
+
+/** A value as deployed when nobody overrides parameters: `!Ref Param` follows to the parameter's Default. */
+export interface ResolvedCfnValue {
+  node: DataNode | undefined;
+  /** Set when the value came from a parameter's Default (report at the use site, name the parameter). */
+  parameter?: CfnParameter;
+}
+
+export function resolveParameter(template: CfnTemplate, node: DataNode | undefined): ResolvedCfnValue {
+  const parameter = referencedParameter(template, node);
+  if (parameter) return { node: parameter.default, parameter };
+  return { node };
+}
+
+/** ` (from the Default of parameter X)`, or '' for a value written in place. */
+export function parameterSuffix(resolved: ResolvedCfnValue): string {
+  return resolved.parameter ? ` (from the Default of parameter ${resolved.parameter.name})` : '';
+}
+
+export function parameterRelated(resolved: ResolvedCfnValue): Array<{ message: string; span: Span }> {
+  const p = resolved.parameter;
+  return p ? [{ message: `value defined here: Default of parameter ${p.name}`, span: (p.default ?? p.pair.value ?? p.pair).span }] : [];
+}
