@@ -21,7 +21,7 @@ export function secondsDurationDays(text: string): number | undefined {
   return match ? Number(match[1]) / 86400 : undefined;
 }
 
-/** `90` for whole numbers, `90.5` otherwise: how messages print a period. */
+/** `90`, or `90.5` for a fraction worth mentioning: how messages print a period. */
 export function formatDays(days: number): string {
-  return Number.isInteger(days) ? String(days) : days.toFixed(1);
+  return String(Math.round(days * 10) / 10);
 }

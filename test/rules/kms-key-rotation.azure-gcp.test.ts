@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { kmsKeyRotation } from '../../rules/key-rotation/kms-key-rotation';
-import { isoDurationDays, secondsDurationDays } from '../../rules/key-rotation/durations';
+import { formatDays, isoDurationDays, secondsDurationDays } from '../../rules/key-rotation/durations';
 import { ruleTester } from '../support/rule-tester';
 
 describe('rotation durations', () => {
@@ -18,6 +18,10 @@ describe('rotation durations', () => {
     assert.equal(secondsDurationDays('7776000s'), 90);
     assert.equal(secondsDurationDays('86400.0s'), 1);
     assert.equal(secondsDurationDays('90d'), undefined);
+  });
+  it('prints periods without noise', () => {
+    assert.equal(formatDays(900.0001), '900');
+    assert.equal(formatDays(1.5), '1.5');
   });
 });
 
