@@ -1,4 +1,4 @@
-// kms-key-rotation for azurerm_key_vault_key: Key Vault rotates a key only under a `rotation_policy`
+// kms-key-rotation for azurerm_key_vault_key (and Managed HSM keys): Key Vault rotates a key only under a `rotation_policy`
 // with an `automatic` trigger. The trigger fires either `time_after_creation` after each version is
 // created, or `time_before_expiry` ahead of the version's expiry (`expire_after`); the rotation
 // interval is therefore `time_after_creation`, else `expire_after - time_before_expiry`.
@@ -50,8 +50,8 @@ function isDynamic(block: TfBlock, name: string): boolean {
 export function checkAzureKeyVaultKeys(context: RuleContext): void {
   const tf = terraformFile(context.file);
   const maxDays = context.options.maxRotationDays;
-  for (const key of resources(tf, 'azurerm_key_vault_key')) {
-    const name = `azurerm_key_vault_key.${key.labels[1] ?? ''}`;
+  for (const key of resources(tf, 'azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key')) {
+    const name = `${key.labels[0]}.${key.labels[1] ?? ''}`;
     const policy = childBlocks(key, 'rotation_policy')[0];
     // `dynamic "rotation_policy"` (or a dynamic trigger) is built from data we cannot evaluate.
     if (isDynamic(key, 'rotation_policy') || (policy && isDynamic(policy, 'automatic'))) continue;

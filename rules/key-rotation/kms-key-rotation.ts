@@ -31,6 +31,9 @@ function checkAwsKmsKeys(context: RuleContext): void {
   const maxDays = context.options.maxRotationDays;
   for (const key of resources(tf, 'aws_kms_key')) {
     if (!isSymmetricEncryptionKey(key, context)) continue;
+    // Keys in a custom key store (CloudHSM, external) cannot rotate automatically.
+    const keyStore = attr(key, 'custom_key_store_id');
+    if (keyStore && keyStore.value.kind !== 'null') continue;
     const name = `aws_kms_key.${key.labels[1] ?? ''}`;
     const rotation = attr(key, 'enable_key_rotation');
     if (!rotation) {

@@ -32,6 +32,9 @@ ruleTester(kmsKeyRotation, {
     { name: 'azure: rotates 30 days before a 365-day expiry', code: AZ_HEAD + '\n  rotation_policy {\n    automatic {\n      time_before_expiry = "P30D"\n    }\n    expire_after = "P1Y"\n  }\n}\n' },
     { name: 'azure: rotates 90 days after creation', code: AZ_HEAD + '\n  rotation_policy {\n    automatic {\n      time_after_creation = "P3M"\n    }\n  }\n}\n' },
     { name: 'azure: interpolated duration is not guessed', code: AZ_HEAD + '\n  rotation_policy {\n    automatic {\n      time_after_creation = "P${var.days}D"\n    }\n  }\n}\n' },
+    { name: 'google: imported key material cannot rotate', code: 'resource "google_kms_crypto_key" "k" {\n  import_only = true\n}\n' },
+    { name: 'google: external keys cannot rotate', code: 'resource "google_kms_crypto_key" "k" {\n  version_template {\n    algorithm        = "EXTERNAL_SYMMETRIC_ENCRYPTION"\n    protection_level = "EXTERNAL"\n  }\n}\n' },
+    { name: 'aws: keys in a custom key store cannot rotate', code: 'resource "aws_kms_key" "k" {\n  custom_key_store_id = aws_kms_custom_key_store.hsm.id\n}\n' },
     { name: 'google: 90 days', code: 'resource "google_kms_crypto_key" "k" {\n  name            = "k"\n  rotation_period = "7776000s"\n}\n' },
     { name: 'google: exactly the maximum', code: 'resource "google_kms_crypto_key" "k" {\n  rotation_period = "31536000s"\n}\n' },
     { name: 'google: asymmetric keys cannot rotate', code: 'resource "google_kms_crypto_key" "k" {\n  purpose = "ASYMMETRIC_SIGN"\n}\n' },
@@ -84,6 +87,12 @@ ruleTester(kmsKeyRotation, {
       code: AZ_HEAD + '\n  rotation_policy {\n    automatic {\n      time_before_expiry = "P30D"\n    }\n  }\n}\n',
       errors: [{ message: 'sets no expire_after', line: 8 }],
       output: AZ_HEAD + '\n  rotation_policy {\n    expire_after = "P365D"\n    automatic {\n      time_before_expiry = "P30D"\n    }\n  }\n}\n',
+    },
+    {
+      name: 'azure: Managed HSM key without rotation_policy',
+      code: 'resource "azurerm_key_vault_managed_hardware_security_module_key" "k" {\n  name           = "k"\n  managed_hsm_id = azurerm_key_vault_managed_hardware_security_module.hsm.id\n  key_type       = "EC-HSM"\n}\n',
+      errors: [{ message: 'azurerm_key_vault_managed_hardware_security_module_key.k has no rotation_policy', line: 1 }],
+      output: 'resource "azurerm_key_vault_managed_hardware_security_module_key" "k" {\n  name           = "k"\n  managed_hsm_id = azurerm_key_vault_managed_hardware_security_module.hsm.id\n  key_type       = "EC-HSM"\n\n  rotation_policy {\n    automatic {\n      time_before_expiry = "P30D"\n    }\n\n    expire_after = "P365D"\n  }\n}\n',
     },
     {
       name: 'google: no rotation_period',
