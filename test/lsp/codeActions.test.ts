@@ -1,0 +1,130 @@
+// Code actions and hover through the real server: apply the edit it returns, and the finding is gone.
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../server/src/engine/engine';
+import { applyTextEdits, LspTestClient, type PublishedDiagnostics, type TextEdit } from './client';
+
+interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  diagnostics?: PublishedDiagnostics['diagnostics'];
+  edit?: { changes?: Record<string, TextEdit[]> };
+}
+
+const KEY = 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}\n';
+const NESTED = 'module "x" {\n  source = "./x"\n}\n\nlocals {\n  a = 1\n}\n\n  resource "aws_kms_key" "indented" {\n    description = "indented"\n  }\n';
+
+const rotation = (diagnostics: PublishedDiagnostics['diagnostics']) => diagnostics.filter((d) => d.code === 'kms-key-rotation');
+
+/** The finding is gone and the text still parses: the engine reports no parse notice. */
+function assertFixed(path: string, text: string): void {
+  const result = analyze({ path, text });
+  assert.deepEqual(result.findings.filter((f) => f.ruleId === 'kms-key-rotation' && !f.suppression), [], text);
+  assert.deepEqual(result.notices.filter((n) => n.kind === 'parse-error'), [], text);
+}
+
+describe('language server: code actions and hover', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  async function openWithFinding(uri: string, text: string) {
+    await client.open(uri, text);
+    const [diagnostic] = rotation(await client.diagnostics(uri, 1));
+    assert.ok(diagnostic, 'a kms-key-rotation finding');
+    return diagnostic;
+  }
+
+  it('offers the rule fix as the preferred quick fix; applying it removes the finding', async () => {
+    const uri = 'file:///virtual/actions/fix.tf';
+    const diagnostic = await openWithFinding(uri, KEY);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const quickFix = actions.find((a) => a.title === 'Set enable_key_rotation = true');
+    assert.ok(quickFix, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(quickFix.kind, 'quickfix');
+    assert.equal(quickFix.isPreferred, true);
+    const fixed = applyTextEdits(KEY, quickFix.edit!.changes![uri]);
+    assert.equal(fixed, 'resource "aws_kms_key" "data" {\n  description = "customer data"\n  enable_key_rotation = true\n}\n');
+    assertFixed('fix.tf', fixed);
+    // And the server agrees once the editor applies it.
+    await client.change(uri, 2, quickFix.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })));
+    assert.deepEqual(rotation(await client.diagnostics(uri, 2)), []);
+  });
+
+  it('suppresses a finding on its line with a reason placeholder, keeping indentation', async () => {
+    const uri = 'file:///virtual/actions/suppress.tf';
+    const diagnostic = await openWithFinding(uri, NESTED);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const suppress = actions.find((a) => a.title === 'Suppress kms-key-rotation on this line');
+    assert.ok(suppress);
+    assert.notEqual(suppress.isPreferred, true);
+    const suppressed = applyTextEdits(NESTED, suppress.edit!.changes![uri]);
+    assert.ok(suppressed.includes('\n  # enclint-disable-next-line kms-key-rotation -- <reason>\n  resource "aws_kms_key" "indented" {\n'), suppressed);
+    assertFixed('suppress.tf', suppressed);
+    await client.change(uri, 2, [{ text: suppressed }]);
+    assert.deepEqual(rotation(await client.diagnostics(uri, 2)), []);
+  });
+
+  it('uses // for suppressions in TypeScript, and offers none for plain JSON', async () => {
+    const { commentPrefix } = await import('../../server/src/lsp/codeActions');
+    assert.equal(commentPrefix('typescript', 'typescript'), '//');
+    assert.equal(commentPrefix('python', 'python'), '#');
+    assert.equal(commentPrefix('json', 'json'), undefined);
+    assert.equal(commentPrefix('json', 'jsonc'), '//');
+  });
+
+  it('answers source.fixAll (what codeActionsOnSave asks for) with every safe fix', async () => {
+    const uri = 'file:///virtual/actions/fixall.tf';
+    const text = `${KEY}\nresource "aws_kms_key" "second" {\n  description             = "second"\n  enable_key_rotation     = false\n}\n`;
+    await client.open(uri, text);
+    assert.equal(rotation(await client.diagnostics(uri, 1)).length, 2);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.enclint');
+    const fixed = applyTextEdits(text, actions[0].edit!.changes![uri]);
+    assertFixed('fixall.tf', fixed);
+    assert.ok(fixed.includes('enable_key_rotation     = true'), fixed);
+    // Asking only for quick fixes does not run fix-all.
+    const onlyQuickFixes = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+    assert.equal(onlyQuickFixes.filter((a) => a.kind === 'source.fixAll.enclint').length, 0);
+  });
+
+  it('answers the enclint/fixAll request used by "enclint: Fix All in File"', async () => {
+    const uri = 'file:///virtual/actions/fixall-command.tf';
+    await client.open(uri, KEY);
+    await client.diagnostics(uri, 1);
+    const response = await client.request<{ version: number; edits: TextEdit[]; fixed: number; remaining: number }>('enclint/fixAll', { textDocument: { uri } });
+    assert.equal(response.version, 1);
+    assert.equal(response.fixed, 1);
+    assertFixed('fixall-command.tf', applyTextEdits(KEY, response.edits));
+  });
+
+  it('explains the finding on hover: title, rationale, controls, compliant snippet, docs link', async () => {
+    const uri = 'file:///virtual/actions/hover.tf';
+    await openWithFinding(uri, KEY);
+    const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 12 } });
+    assert.ok(hover);
+    assert.equal(hover.contents.kind, 'markdown');
+    const value = hover.contents.value;
+    assert.match(value, /\*\*Customer-managed keys must rotate automatically\*\*/);
+    assert.match(value, /Why it matters/);
+    assert.match(value, /SOC 2 CC6\.1/);
+    assert.match(value, /HIPAA 164\.312/);
+    assert.match(value, /```hcl\nresource "aws_kms_key" "data" \{[\s\S]*enable_key_rotation = true[\s\S]*```/);
+    assert.match(value, /\(https:\/\/github\.com\/enclint\/enclint\/blob\/main\/docs\/rules\/kms-key-rotation\.md\)/);
+    const nothing = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 0 } });
+    assert.equal(nothing, null);
+  });
+});

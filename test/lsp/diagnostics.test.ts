@@ -1,0 +1,127 @@
+// Protocol tests over stdio against the bundled server: open, incremental change, pull diagnostics.
+import { strict as assert } from 'node:assert';
+import { LspTestClient, DEFAULT_CAPABILITIES, type PublishedDiagnostics } from './client';
+
+const KEY_WITHOUT_ROTATION = 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}\n';
+
+const rotation = (diagnostics: PublishedDiagnostics['diagnostics']) => diagnostics.filter((d) => d.code === 'kms-key-rotation');
+
+describe('language server: diagnostics', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes a diagnostic with rule code, docs link, source and data on open', async () => {
+    const uri = 'file:///virtual/open/main.tf';
+    await client.open(uri, KEY_WITHOUT_ROTATION);
+    const [diagnostic] = rotation(await client.diagnostics(uri, 1));
+    assert.ok(diagnostic, 'kms-key-rotation diagnostic');
+    assert.equal(diagnostic.source, 'enclint');
+    assert.equal(diagnostic.severity, 1);
+    assert.match(diagnostic.codeDescription!.href, /docs\/rules\/kms-key-rotation\.md$/);
+    assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 29 } });
+    assert.match(diagnostic.message, /aws_kms_key\.data does not enable automatic key rotation/);
+    assert.ok((diagnostic.data as { fingerprint?: string }).fingerprint);
+  });
+
+  it('updates diagnostics after incremental changes, per version', async () => {
+    const uri = 'file:///virtual/change/main.tf';
+    await client.open(uri, KEY_WITHOUT_ROTATION);
+    assert.equal(rotation(await client.diagnostics(uri, 1)).length, 1);
+    // Type the missing attribute at the end of line 1.
+    await client.change(uri, 2, [{ range: { start: { line: 1, character: 31 }, end: { line: 1, character: 31 } }, text: '\n  enable_key_rotation = true' }]);
+    assert.equal(rotation(await client.diagnostics(uri, 2)).length, 0);
+    // Now turn it off again: the finding moves to the attribute.
+    await client.change(uri, 3, [{ range: { start: { line: 2, character: 24 }, end: { line: 2, character: 28 } }, text: 'false' }]);
+    const [diagnostic] = rotation(await client.diagnostics(uri, 3));
+    assert.equal(diagnostic.range.start.line, 2);
+    assert.match(diagnostic.message, /disables automatic key rotation/);
+  });
+
+  it('gives the same diagnostics after many small edits as for the final text opened fresh', async () => {
+    const uri = 'file:///virtual/typing/main.tf';
+    await client.open(uri, '');
+    // Type a file character by character, with a few deletions on the way (what an editor sends).
+    const target = 'resource "aws_kms_key" "a" {\n  description = "ä €"\n}\n\nresource "aws_kms_key" "b" {\n  enable_key_rotation = false\n}\n';
+    let text = '';
+    let version = 1;
+    const position = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    for (let i = 0; i < target.length; i++) {
+      const at = position(text.length);
+      await client.change(uri, ++version, [{ range: { start: at, end: at }, text: target[i] }]);
+      text += target[i];
+      if (i % 17 === 5) {
+        // Insert a stray character and delete it again.
+        const p = position(text.length);
+        await client.change(uri, ++version, [{ range: { start: p, end: p }, text: '{' }]);
+        await client.change(uri, ++version, [{ range: { start: p, end: { line: p.line, character: p.character + 1 } }, text: '' }]);
+      }
+    }
+    const typed = await client.diagnostics(uri, version);
+    const fresh = 'file:///virtual/typing-fresh/main.tf';
+    await client.open(fresh, target);
+    const expected = await client.diagnostics(fresh, 1);
+    const shape = (ds: PublishedDiagnostics['diagnostics']) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
+    assert.deepEqual(shape(typed), shape(expected));
+    assert.equal(rotation(expected).length, 2);
+  });
+
+  it('folds a burst of edits into few analyses and never publishes an older version after a newer one', async () => {
+    const uri = 'file:///virtual/order/main.tf';
+    const big = Array.from({ length: 300 }, (_, i) => `resource "aws_kms_key" "k${i}" {\n  description = "key ${i}"\n}\n`).join('\n');
+    await client.open(uri, big);
+    await client.diagnostics(uri, 1);
+    // Send the whole burst without waiting, as a fast typist's editor does.
+    const sends: Array<Promise<void>> = [];
+    for (let v = 2; v <= 41; v++) {
+      sends.push(client.change(uri, v, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: ' ' }]));
+    }
+    await Promise.all(sends);
+    const last = await client.diagnostics(uri, 41);
+    assert.equal(rotation(last).length, 300);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published in order: ${versions.join(',')}`);
+    assert.ok(versions.length < 20, `edits were coalesced (${versions.length} publications for 41 versions)`);
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    const uri = 'file:///virtual/close/main.tf';
+    await client.open(uri, KEY_WITHOUT_ROTATION);
+    await client.diagnostics(uri, 1);
+    const count = client.published.length;
+    await client.close(uri);
+    await client.waitFor(() => client.published.slice(count).find((p) => p.uri === uri && p.diagnostics.length === 0), 5000, 'empty diagnostics');
+  });
+});
+
+describe('language server: pull diagnostics', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ capabilities: { ...DEFAULT_CAPABILITIES, textDocument: { ...DEFAULT_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } } } });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('answers textDocument/diagnostic and does not also push for open documents', async () => {
+    const uri = 'file:///virtual/pull/main.tf';
+    await client.open(uri, KEY_WITHOUT_ROTATION);
+    const report = await client.request<{ kind: string; resultId: string; items: PublishedDiagnostics['diagnostics'] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    assert.equal(rotation(report.items).length, 1);
+    const again = await client.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    assert.equal(again.kind, 'unchanged');
+    await client.change(uri, 2, [{ range: { start: { line: 1, character: 31 }, end: { line: 1, character: 31 } }, text: '\n  enable_key_rotation = true' }]);
+    const after = await client.request<{ kind: string; items: PublishedDiagnostics['diagnostics'] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    assert.equal(after.kind, 'full');
+    assert.equal(rotation(after.items).length, 0);
+    assert.equal(client.published.filter((p) => p.uri === uri).length, 0, 'nothing pushed for the open document');
+  });
+});
