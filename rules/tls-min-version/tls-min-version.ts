@@ -12,6 +12,7 @@ import { originRelated, originSuffix } from '../key-rotation/value-origin';
 import { checkClassicElbPolicies, checkFlexibleServerParameters } from './terraform-special-cases';
 import { TERRAFORM_TLS_SETTINGS, type TerraformTlsSetting, type TlsSettingContext } from './terraform-settings';
 import { compliantFor, effectiveMinimum, meetsMinimum, protocolLabel, type ProtocolVersion } from './tls-versions';
+import { checkCloudFormationTls } from './sources/tls-min-version.cloudformation';
 
 /** A literal as the provider reads it; `min_tls_version = 1.0` is the number 1, which means "1.0". */
 export function tlsLiteral(value: TfValue): string | undefined {
@@ -145,5 +146,7 @@ export const tlsMinVersion = defineRule({
   },
   check: {
     terraform: checkTerraform,
+    'cloudformation-yaml': checkCloudFormationTls,
+    'cloudformation-json': checkCloudFormationTls,
   },
 });
