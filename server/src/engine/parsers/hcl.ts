@@ -47,9 +47,17 @@ export function isHclParserReady(): boolean {
  */
 export function parseHcl(text: string, previous?: Tree): Tree {
   if (!parser) throw new Error('enclint: HCL parser used before initHclParser() resolved');
+  parseCount++;
   const tree = parser.parse(text, previous ?? null);
   if (!tree) throw new Error('enclint: tree-sitter returned no tree');
   return tree;
+}
+
+let parseCount = 0;
+
+/** How many parses this thread has done; `npm run bench` uses it to prove each file is parsed once. */
+export function hclParseCount(): number {
+  return parseCount;
 }
 
 export { Edit };
