@@ -9,9 +9,12 @@ import {
   API_GATEWAY_COMPLIANT_POLICY,
   API_GATEWAY_DEFAULT_SECURITY_POLICY,
   apiGatewayPolicyMinTls,
+  AZURE_APP_GATEWAY_POLICY_MIN_TLS,
+  AZURE_APP_GATEWAY_PROTOCOL_MIN_TLS,
   AZURE_COSMOS_MIN_TLS,
   AZURE_DB_SSL_MIN_TLS,
   AZURE_DOTTED_MIN_TLS,
+  AZURE_FRONT_DOOR_MIN_TLS,
   AZURE_STORAGE_MIN_TLS,
   CLOUDFRONT_COMPLIANT_PROTOCOL,
   CLOUDFRONT_DEFAULT_PROTOCOL,
@@ -144,6 +147,25 @@ export const TERRAFORM_TLS_SETTINGS: readonly TerraformTlsSetting[] = [
     paths: ['minimal_tls_version'],
     floor: lookup(AZURE_COSMOS_MIN_TLS),
     compliant: { '1.2': '"Tls12"' },
+  },
+  {
+    // Custom policies name their floor; without ssl_policy the gateway uses the API version's default policy.
+    resourceTypes: ['azurerm_application_gateway'],
+    paths: ['ssl_policy.min_protocol_version'],
+    floor: lookup(AZURE_APP_GATEWAY_PROTOCOL_MIN_TLS),
+    compliant: { '1.2': '"TLSv1_2"', '1.3': '"TLSv1_3"' },
+  },
+  {
+    resourceTypes: ['azurerm_application_gateway'],
+    paths: ['ssl_policy.policy_name'],
+    floor: lookup(AZURE_APP_GATEWAY_POLICY_MIN_TLS),
+    compliant: { '1.2': '"AppGwSslPolicy20220101S"' },
+  },
+  {
+    resourceTypes: ['azurerm_cdn_frontdoor_custom_domain'],
+    paths: ['tls.minimum_tls_version'],
+    floor: lookup(AZURE_FRONT_DOOR_MIN_TLS),
+    compliant: { '1.2': '"TLS12"' },
   },
   // --------------------------------------------------------------------------------- AWS
   {

@@ -1,6 +1,6 @@
 // The TLS settings that are not one attribute of one resource: classic ELB custom SSL negotiation
-// policies (a list of `policy_attribute { name, value }` pairs) and flexible-server parameters (a
-// separate `…_configuration` resource per server parameter).
+// policies (a list of `policy_attribute { name, value }` pairs), flexible-server parameters (a
+// separate `…_configuration` resource per server parameter) and per-protocol on/off switches.
 import { compareTls, type TlsVersion } from '../../server/src/engine/config';
 import { fix } from '../../server/src/engine/fix';
 import { setAttribute } from '../../server/src/engine/terraform/edits';
@@ -9,6 +9,7 @@ import { resolveValue } from '../../server/src/engine/terraform/module';
 import type { RuleContext } from '../define';
 import { originRelated, originSuffix } from '../key-rotation/value-origin';
 import {
+  AZURE_API_MANAGEMENT_PROTOCOL_SWITCHES,
   CLASSIC_ELB_COMPLIANT_POLICY,
   CLASSIC_ELB_PROTOCOL_ATTRIBUTES,
   effectiveMinimum,
@@ -16,6 +17,7 @@ import {
   flexibleServerProtocolMinTls,
   meetsMinimum,
   protocolLabel,
+  type ProtocolVersion,
 } from './tls-versions';
 
 function literal(block: TfBlock, name: string, context: RuleContext) {
@@ -83,6 +85,35 @@ export function checkFlexibleServerParameters(context: RuleContext): void {
         related: originRelated(value.resolved),
         fixes: [fix(`Set value = "${compliant}"`, setAttribute(configuration, 'value', `"${compliant}"`), { preferred: true, safe: !value.resolved.origin })],
       });
+    }
+  }
+}
+
+/** Blocks whose boolean attributes switch old protocols on (they default to off, so only `true` is a finding). */
+const PROTOCOL_SWITCHES: ReadonlyArray<{ resourceType: string; block: string; switches: Readonly<Record<string, ProtocolVersion>> }> = [
+  { resourceType: 'azurerm_api_management', block: 'security', switches: AZURE_API_MANAGEMENT_PROTOCOL_SWITCHES },
+];
+
+export function checkProtocolSwitches(context: RuleContext): void {
+  const tf = terraformFile(context.file);
+  const required = context.options.minTlsVersion;
+  for (const entry of PROTOCOL_SWITCHES) {
+    for (const resource of resources(tf, entry.resourceType)) {
+      for (const block of childBlocks(resource, entry.block)) {
+        for (const attribute of block.attributes) {
+          const version = entry.switches[attribute.name];
+          if (!version || meetsMinimum(version, required)) continue;
+          const resolved = resolveValue(attribute.value, context.module());
+          const on = resolved.value.kind === 'bool' ? resolved.value.value : literalString(resolved.value) === 'true';
+          if (!on) continue;
+          context.report({
+            span: attribute.span,
+            message: `${blockAddress(resource)} sets ${entry.block}.${attribute.name} = true${originSuffix(resolved)}, which accepts ${protocolLabel(version)}; policy requires TLS ${required} or higher`,
+            related: originRelated(resolved),
+            fixes: [fix(`Set ${attribute.name} = false`, setAttribute(block, attribute.name, 'false'), { preferred: true, safe: !resolved.origin })],
+          });
+        }
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ import { resolveValue } from '../../server/src/engine/terraform/module';
 import type { TlsVersion } from '../../server/src/engine/config';
 import { defineRule, type RuleContext } from '../define';
 import { originRelated, originSuffix } from '../key-rotation/value-origin';
-import { checkClassicElbPolicies, checkFlexibleServerParameters } from './terraform-special-cases';
+import { checkClassicElbPolicies, checkFlexibleServerParameters, checkProtocolSwitches } from './terraform-special-cases';
 import { TERRAFORM_TLS_SETTINGS, type TerraformTlsSetting, type TlsSettingContext } from './terraform-settings';
 import { compliantFor, effectiveMinimum, meetsMinimum, protocolLabel, type ProtocolVersion } from './tls-versions';
 import { checkCloudFormationTls } from './sources/tls-min-version.cloudformation';
@@ -120,6 +120,7 @@ function checkTerraform(context: RuleContext): void {
   }
   checkClassicElbPolicies(context);
   checkFlexibleServerParameters(context);
+  checkProtocolSwitches(context);
 }
 
 export const tlsMinVersion = defineRule({
@@ -131,7 +132,7 @@ export const tlsMinVersion = defineRule({
     securitySeverity: 7.5,
     controls: ['SOC 2 CC6.7', 'HIPAA 164.312(e)(1)', 'HIPAA 164.312(e)(2)(ii)', 'ENG-POL-003 Transport encryption'],
     description:
-      'Flags minimum-TLS settings (Azure storage, Redis, SQL/MySQL/PostgreSQL, App Service and Functions, Cosmos DB, Event Hubs, Service Bus; AWS load-balancer listeners and classic ELB policies, CloudFront, OpenSearch/Elasticsearch, API Gateway domains; Google Cloud SSL policies) that accept TLS versions older than the configured minimum (1.2 by default, 1.3 with the strict profile), including provider defaults that do.',
+      'Flags minimum-TLS settings (Azure storage, Redis, SQL/MySQL/PostgreSQL, App Service and Functions, Cosmos DB, Event Hubs, Service Bus, Application Gateway, Front Door, API Management; AWS load-balancer listeners and classic ELB policies, CloudFront, OpenSearch/Elasticsearch, API Gateway domains; Google Cloud SSL policies) that accept TLS versions older than the configured minimum (1.2 by default, 1.3 with the strict profile), including provider defaults that do.',
     rationale:
       'SSL 3.0, TLS 1.0 and TLS 1.1 have practical downgrade and padding-oracle attacks (POODLE, BEAST) and are deprecated by RFC 8996. An endpoint that still accepts them lets an attacker on the path force a weak handshake, so SOC 2 CC6.7 and HIPAA transmission security require TLS 1.2 or higher. Where a service cannot require TLS 1.3, the strict profile accepts its strongest setting.',
     noncompliant: [

@@ -180,6 +180,38 @@ export function flexibleServerProtocolMinTls(value: string): ProtocolVersion | u
   return (versions as TlsVersion[]).sort(compareTls)[0];
 }
 
+/** Application Gateway `ssl_policy`: predefined policy names, and `min_protocol_version` of custom policies. */
+export const AZURE_APP_GATEWAY_POLICY_MIN_TLS: Readonly<Record<string, ProtocolVersion>> = {
+  AppGwSslPolicy20150501: '1.0',
+  AppGwSslPolicy20170401: '1.1',
+  AppGwSslPolicy20170401S: '1.2',
+  AppGwSslPolicy20220101: '1.2',
+  AppGwSslPolicy20220101S: '1.2',
+};
+export const AZURE_APP_GATEWAY_PROTOCOL_MIN_TLS: Readonly<Record<string, ProtocolVersion>> = { TLSv1_0: '1.0', TLSv1_1: '1.1', TLSv1_2: '1.2', TLSv1_3: '1.3' };
+
+/** Front Door (Standard/Premium) custom domain `tls.minimum_tls_version`. */
+export const AZURE_FRONT_DOOR_MIN_TLS: Readonly<Record<string, ProtocolVersion>> = { TLS10: '1.0', TLS12: '1.2', TLS13: '1.3' };
+
+/**
+ * API Management gateway protocol switches (all default to off): current names and the
+ * `enable_*` spellings deprecated in azurerm 3.x.
+ */
+export const AZURE_API_MANAGEMENT_PROTOCOL_SWITCHES: Readonly<Record<string, ProtocolVersion>> = {
+  frontend_ssl30_enabled: '0.3',
+  frontend_tls10_enabled: '1.0',
+  frontend_tls11_enabled: '1.1',
+  backend_ssl30_enabled: '0.3',
+  backend_tls10_enabled: '1.0',
+  backend_tls11_enabled: '1.1',
+  enable_frontend_ssl30: '0.3',
+  enable_frontend_tls10: '1.0',
+  enable_frontend_tls11: '1.1',
+  enable_backend_ssl30: '0.3',
+  enable_backend_tls10: '1.0',
+  enable_backend_tls11: '1.1',
+};
+
 // -------------------------------------------------------------------------------- Google Cloud
 
 export const GCP_SSL_POLICY_MIN_TLS: Readonly<Record<string, ProtocolVersion>> = { TLS_1_0: '1.0', TLS_1_1: '1.1', TLS_1_2: '1.2', TLS_1_3: '1.3' };

@@ -45,6 +45,9 @@ const ROWS: Row[] = [
   { type: 'azurerm_eventhub_namespace', path: 'minimum_tls_version', weak: '"1.0"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_servicebus_namespace', path: 'minimum_tls_version', weak: '"1.1"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_cosmosdb_account', path: 'minimal_tls_version', weak: '"Tls11"', good: '"Tls12"', fixed: '"Tls12"' },
+  { type: 'azurerm_application_gateway', path: 'ssl_policy.min_protocol_version', weak: '"TLSv1_1"', good: '"TLSv1_2"', fixed: '"TLSv1_2"', nestedExtra: ['policy_type = "Custom"'] },
+  { type: 'azurerm_application_gateway', path: 'ssl_policy.policy_name', weak: '"AppGwSslPolicy20150501"', good: '"AppGwSslPolicy20220101"', fixed: '"AppGwSslPolicy20220101S"', nestedExtra: ['policy_type = "Predefined"'] },
+  { type: 'azurerm_cdn_frontdoor_custom_domain', path: 'tls.minimum_tls_version', weak: '"TLS10"', good: '"TLS12"', fixed: '"TLS12"', nestedExtra: ['certificate_type = "ManagedCertificate"'] },
   { type: 'aws_lb_listener', path: 'ssl_policy', weak: '"ELBSecurityPolicy-2016-08"', good: '"ELBSecurityPolicy-TLS13-1-2-2021-06"', fixed: '"ELBSecurityPolicy-TLS13-1-2-2021-06"', extra: LISTENER },
   { type: 'aws_alb_listener', path: 'ssl_policy', weak: '"ELBSecurityPolicy-TLS-1-1-2017-01"', good: '"ELBSecurityPolicy-FS-1-2-Res-2020-10"', fixed: '"ELBSecurityPolicy-TLS13-1-2-2021-06"', extra: LISTENER },
   { type: 'aws_cloudfront_distribution', path: 'viewer_certificate.minimum_protocol_version', weak: '"TLSv1.1_2016"', good: '"TLSv1.2_2021"', fixed: '"TLSv1.2_2021"', nestedExtra: CUSTOM_CERT },
@@ -112,6 +115,7 @@ ruleTester(tlsMinVersion, {
     { name: 'a lower configured minimum accepts TLS 1.1', options: { minTlsVersion: '1.1' }, code: 'resource "google_compute_ssl_policy" "p" {\n  min_tls_version = "TLS_1_1"\n}\n' },
     { name: 'classic ELB policy with TLS 1.2 only', code: 'resource "aws_load_balancer_policy" "p" {\n  policy_type_name = "SSLNegotiationPolicyType"\n\n  policy_attribute {\n    name  = "Protocol-TLSv1.2"\n    value = "true"\n  }\n\n  policy_attribute {\n    name  = "Protocol-TLSv1"\n    value = "false"\n  }\n}\n' },
     { name: 'classic ELB public-key policy is not an SSL policy', code: 'resource "aws_load_balancer_policy" "p" {\n  policy_type_name = "PublicKeyPolicyType"\n\n  policy_attribute {\n    name  = "Protocol-TLSv1"\n    value = "true"\n  }\n}\n' },
+    { name: 'API Management with old protocols switched off', code: 'resource "azurerm_api_management" "apim" {\n  security {\n    frontend_tls10_enabled = false\n    backend_ssl30_enabled  = false\n  }\n}\n' },
     { name: 'MySQL flexible server on TLS 1.2 and 1.3', code: 'resource "azurerm_mysql_flexible_server_configuration" "tls" {\n  name  = "tls_version"\n  value = "TLSv1.2,TLSv1.3"\n}\n' },
     { name: 'CloudFront default certificate with an explicit TLS 1.2 minimum is taken at its word', code: 'resource "aws_cloudfront_distribution" "d" {\n  viewer_certificate {\n    cloudfront_default_certificate = true\n    minimum_protocol_version       = "TLSv1.2_2021"\n  }\n}\n' },
     { name: 'dynamic viewer_certificate is not guessed', code: 'resource "aws_cloudfront_distribution" "d" {\n  dynamic "viewer_certificate" {\n    for_each = [1]\n    content {\n      acm_certificate_arn = var.cert\n    }\n  }\n}\n' },
@@ -218,6 +222,15 @@ ruleTester(tlsMinVersion, {
       code: 'resource "aws_load_balancer_policy" "p" {\n  policy_type_name = "SSLNegotiationPolicyType"\n\n  policy_attribute {\n    name  = "Reference-Security-Policy"\n    value = "ELBSecurityPolicy-TLS-1-1-2017-01"\n  }\n}\n',
       errors: [{ message: 'references ELBSecurityPolicy-TLS-1-1-2017-01, which accepts TLS 1.1', line: 6 }],
       output: 'resource "aws_load_balancer_policy" "p" {\n  policy_type_name = "SSLNegotiationPolicyType"\n\n  policy_attribute {\n    name  = "Reference-Security-Policy"\n    value = "ELBSecurityPolicy-TLS-1-2-2017-01"\n  }\n}\n',
+    },
+    {
+      name: 'API Management with TLS 1.0 on the frontend (current and deprecated spellings)',
+      code: 'resource "azurerm_api_management" "apim" {\n  security {\n    frontend_tls10_enabled = true\n    enable_backend_tls11   = true\n    frontend_tls11_enabled = false\n  }\n}\n',
+      errors: [
+        { message: 'azurerm_api_management.apim sets security.frontend_tls10_enabled = true, which accepts TLS 1.0', line: 3 },
+        { message: 'sets security.enable_backend_tls11 = true, which accepts TLS 1.1', line: 4 },
+      ],
+      output: 'resource "azurerm_api_management" "apim" {\n  security {\n    frontend_tls10_enabled = false\n    enable_backend_tls11   = false\n    frontend_tls11_enabled = false\n  }\n}\n',
     },
     {
       name: 'PostgreSQL flexible server allowing TLS 1.0',
