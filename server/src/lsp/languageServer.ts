@@ -443,8 +443,10 @@ export class EnclintLanguageServer {
         for await (const filePath of supportedFiles(root, isCancelled)) {
           if (isCancelled()) break;
           seen.add(filePath);
+          const findings = await this.scanFile(filePath);
+          if (findings === undefined) continue;
           result.files++;
-          result.findings += await this.scanFile(filePath);
+          result.findings += findings;
           if (result.files % 25 === 0) progress?.report(`${result.files} files, ${result.findings} findings`);
           // Let edits and requests in between files: the open document always comes first.
           await new Promise((resolve) => setImmediate(resolve));
@@ -468,15 +470,18 @@ export class EnclintLanguageServer {
     return result;
   }
 
-  /** Analyses one file from disk and publishes its diagnostics unless the editor has it open. */
-  private async scanFile(filePath: string): Promise<number> {
-    if (this.documents.byPath(filePath)) return 0;
+  /**
+   * Analyses one file from disk and publishes its diagnostics unless the editor has it open.
+   * Returns its finding count, or undefined when the file was not analysed (open, excluded, unreadable).
+   */
+  private async scanFile(filePath: string): Promise<number | undefined> {
+    if (this.documents.byPath(filePath)) return undefined;
     const uri = pathToUri(filePath);
     const settings = await this.settingsFor(uri);
-    if (this.documents.byPath(filePath)) return 0;
+    if (this.documents.byPath(filePath)) return undefined;
     const { config, excluded } = this.effectiveConfig(filePath, settings);
     let diagnostics: Diagnostic[] = [];
-    let findings = 0;
+    let findings: number | undefined;
     if (settings.enable && !excluded) {
       const read = this.files.readDisk(filePath, config.maxFileBytes);
       if (read.ok && read.file.kind) {
@@ -491,7 +496,7 @@ export class EnclintLanguageServer {
     }
     const before = this.diskResults.get(filePath);
     if (diagnostics.length || before) {
-      if (findings || diagnostics.length) this.diskResults.set(filePath, { uri, findings });
+      if (diagnostics.length) this.diskResults.set(filePath, { uri, findings: findings ?? 0 });
       else this.diskResults.delete(filePath);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }

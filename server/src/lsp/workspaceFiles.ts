@@ -6,6 +6,9 @@ import { detectKind } from '../engine/source';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '.terraform', '.terragrunt-cache', '.venv', 'venv', '__pycache__', '.tox', 'dist', 'out', 'target', 'vendor', '.idea', '.vscode-test', 'cdk.out', '.next', 'coverage']);
 
+/** enclint's own config is read as config, not scanned as infrastructure YAML. */
+const CONFIG_FILE = /^\.enclint\.ya?ml$/;
+
 /** Upper bound so a huge monorepo opened by accident does not tie the server up for minutes. */
 export const MAX_SCANNED_FILES = 20_000;
 
@@ -26,7 +29,7 @@ export async function* supportedFiles(root: string, isCancelled: () => boolean):
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && (detectKind(full) || /\.(json|ya?ml)$/i.test(entry.name))) {
+      } else if (entry.isFile() && !CONFIG_FILE.test(entry.name) && detectKind(full)) {
         yield full;
         if (++yielded >= MAX_SCANNED_FILES) return;
       }
