@@ -23,6 +23,18 @@ export function azureRotationPolicySnippet(maxDays: number): string {
   return `rotation_policy {\n  automatic {\n    time_after_creation = "P${maxDays}D"\n  }\n\n  expire_after = "P${maxDays * 2}D"\n}`;
 }
 
+/**
+ * The trigger to add to a policy that has none: rotate 30 days before the existing expiry when that
+ * lands within the maximum, else a fixed time after creation that comes before the key expires.
+ */
+function triggerFor(expireDays: number | undefined, maxDays: number): string {
+  if (expireDays !== undefined && expireDays > ROTATE_BEFORE_EXPIRY_DAYS && expireDays - ROTATE_BEFORE_EXPIRY_DAYS <= maxDays) {
+    return `time_before_expiry = "P${ROTATE_BEFORE_EXPIRY_DAYS}D"`;
+  }
+  const days = expireDays !== undefined && expireDays <= maxDays ? Math.max(1, Math.floor(expireDays) - 1) : maxDays;
+  return `time_after_creation = "P${days}D"`;
+}
+
 interface Duration {
   attribute: TfAttribute;
   resolved: ResolvedValue;
@@ -68,7 +80,7 @@ export function checkAzureKeyVaultKeys(context: RuleContext): void {
     const beforeExpiry = duration(automatic, 'time_before_expiry', context);
     const expireAfter = duration(policy, 'expire_after', context);
     if (!afterCreation && !beforeExpiry) {
-      const snippet = `automatic {\n  ${maxDays > 2 * ROTATE_BEFORE_EXPIRY_DAYS && expireAfter ? `time_before_expiry = "P${ROTATE_BEFORE_EXPIRY_DAYS}D"` : `time_after_creation = "P${maxDays}D"`}\n}`;
+      const snippet = `automatic {\n  ${triggerFor(expireAfter?.days, maxDays)}\n}`;
       context.report({
         span: automatic ? automatic.headerSpan : policy.headerSpan,
         message: `${name} has a rotation_policy without an automatic rotation trigger (time_after_creation or time_before_expiry), so the key only expires and is never rotated`,

@@ -63,6 +63,18 @@ ruleTester(kmsKeyRotation, {
       output: AZ_HEAD + '\n  rotation_policy {\n    expire_after         = "P90D"\n    notify_before_expiry = "P29D"\n\n    automatic {\n      time_before_expiry = "P30D"\n    }\n  }\n}\n',
     },
     {
+      name: 'azure: policy only expires, two years out: the trigger counts from creation',
+      code: AZ_HEAD + '\n  rotation_policy {\n    expire_after = "P2Y"\n  }\n}\n',
+      errors: [{ message: 'without an automatic rotation trigger', line: 6 }],
+      output: AZ_HEAD + '\n  rotation_policy {\n    expire_after = "P2Y"\n\n    automatic {\n      time_after_creation = "P365D"\n    }\n  }\n}\n',
+    },
+    {
+      name: 'azure: policy only expires, after 20 days: rotates the day before',
+      code: AZ_HEAD + '\n  rotation_policy {\n    expire_after = "P20D"\n  }\n}\n',
+      errors: 1,
+      output: AZ_HEAD + '\n  rotation_policy {\n    expire_after = "P20D"\n\n    automatic {\n      time_after_creation = "P19D"\n    }\n  }\n}\n',
+    },
+    {
       name: 'azure: empty automatic block',
       code: AZ_HEAD + '\n  rotation_policy {\n    automatic {}\n  }\n}\n',
       errors: [{ message: 'without an automatic rotation trigger', line: 7 }],
