@@ -10,6 +10,7 @@ import { resolveValue, type TerraformModule } from '../../server/src/engine/terr
 import { defineRule, type RuleContext } from '../define';
 import { formatDays } from './durations';
 import { originRelated, originSuffix } from './value-origin';
+import { checkCloudFormationSecrets } from './sources/secret-rotation.cloudformation';
 
 /** What the inserted rotation schedule uses, capped by the policy maximum. */
 const DEFAULT_ROTATION_DAYS = 30;
@@ -48,9 +49,12 @@ function rotationResources(context: RuleContext): TfBlock[] {
 }
 
 /** The resource (and, when missing, the variable) the fix adds after the secret. */
-function rotationSnippet(secret: TfBlock, days: number, needsVariable: boolean): string {
+function rotationSnippet(secret: TfBlock, days: number, needsVariable: boolean, takenNames: Set<string>): string {
   const address = blockAddress(secret);
-  const lines = [`resource "aws_secretsmanager_secret_rotation" "${secret.labels[1] ?? 'this'}" {`];
+  // Reuse the secret's name unless another rotation resource already has it.
+  const base = secret.labels[1] ?? 'this';
+  const label = takenNames.has(base) ? `${base}_rotation` : base;
+  const lines = [`resource "aws_secretsmanager_secret_rotation" "${label}" {`];
   const count = attr(secret, 'count');
   const forEach = attr(secret, 'for_each');
   // A secret created several times needs a rotation for each instance.
@@ -107,6 +111,7 @@ function checkSecrets(context: RuleContext): void {
   const rotations = rotationResources(context);
   const days = Math.min(DEFAULT_ROTATION_DAYS, context.options.maxRotationDays);
   const needsVariable = !module?.variables.has('rotation_lambda_arn');
+  const rotationNames = new Set(rotations.map((r) => r.labels[1] ?? ''));
 
   for (const secret of resources(tf, 'aws_secretsmanager_secret')) {
     // Pre-5.0 providers: rotation configured inline on the secret.
@@ -123,7 +128,7 @@ function checkSecrets(context: RuleContext): void {
       span: secret.headerSpan,
       message: `${blockAddress(secret)} has no aws_secretsmanager_secret_rotation in this module, so the secret is never rotated automatically`,
       fixes: [
-        fix(`Add an aws_secretsmanager_secret_rotation every ${days} days (needs a rotation Lambda)`, [insertTopLevelBlockAfter(secret, rotationSnippet(secret, days, needsVariable))], {
+        fix(`Add an aws_secretsmanager_secret_rotation every ${days} days (needs a rotation Lambda)`, [insertTopLevelBlockAfter(secret, rotationSnippet(secret, days, needsVariable, rotationNames))], {
           // The rotation Lambda must exist and know this secret's engine: a person has to supply it.
           safe: false,
           preferred: false,
@@ -157,5 +162,7 @@ export const secretRotation = defineRule({
   },
   check: {
     terraform: checkSecrets,
+    'cloudformation-yaml': checkCloudFormationSecrets,
+    'cloudformation-json': checkCloudFormationSecrets,
   },
 });

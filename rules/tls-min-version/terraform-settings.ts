@@ -74,6 +74,7 @@ const APP_SERVICE_CURRENT = [
   'azurerm_windows_function_app',
   'azurerm_linux_function_app_slot',
   'azurerm_windows_function_app_slot',
+  'azurerm_function_app_flex_consumption',
   'azurerm_logic_app_standard',
 ];
 const DOTTED_COMPLIANT = { '1.2': '"1.2"', '1.3': '"1.3"' };
@@ -219,7 +220,7 @@ export const TERRAFORM_TLS_SETTINGS: readonly TerraformTlsSetting[] = [
   },
   // ------------------------------------------------------------------------------- Google
   {
-    resourceTypes: ['google_compute_ssl_policy'],
+    resourceTypes: ['google_compute_ssl_policy', 'google_compute_region_ssl_policy'],
     paths: ['min_tls_version'],
     floor: lookup(GCP_SSL_POLICY_MIN_TLS),
     compliant: { '1.2': '"TLS_1_2"', '1.3': '"TLS_1_3"' },

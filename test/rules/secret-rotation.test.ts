@@ -62,9 +62,20 @@ ruleTester(secretRotation, {
       ],
     },
     {
-      name: 'rotation of another secret does not count',
+      name: 'rotation of another secret does not count; the added rotation gets a free name',
       code: SECRET + 'resource "aws_secretsmanager_secret" "db2" {\n  name = "prod/db2"\n}\n' + ROTATION('aws_secretsmanager_secret.db2.id'),
+      moduleFiles: [{ path: 'variables.tf', text: 'variable "rotation_lambda_arn" {}\n' }],
       errors: [{ message: 'aws_secretsmanager_secret.db has no', line: 1 }],
+      fixes: [
+        {
+          title: /Add an aws_secretsmanager_secret_rotation/,
+          output:
+            SECRET.trimEnd() +
+            '\n\nresource "aws_secretsmanager_secret_rotation" "db_rotation" {\n  secret_id           = aws_secretsmanager_secret.db.id\n  rotation_lambda_arn = var.rotation_lambda_arn\n\n  rotation_rules {\n    automatically_after_days = 30\n  }\n}\n' +
+            'resource "aws_secretsmanager_secret" "db2" {\n  name = "prod/db2"\n}\n' +
+            ROTATION('aws_secretsmanager_secret.db2.id'),
+        },
+      ],
     },
     {
       name: 'rotation every 400 days',

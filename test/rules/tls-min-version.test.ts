@@ -41,6 +41,7 @@ const ROWS: Row[] = [
   { type: 'azurerm_windows_function_app', path: 'site_config.minimum_tls_version', weak: '"1.0"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_linux_function_app_slot', path: 'site_config.minimum_tls_version', weak: '"1.0"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_windows_function_app_slot', path: 'site_config.minimum_tls_version', weak: '"1.0"', good: '"1.2"', fixed: '"1.2"' },
+  { type: 'azurerm_function_app_flex_consumption', path: 'site_config.minimum_tls_version', weak: '"1.0"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_logic_app_standard', path: 'site_config.minimum_tls_version', weak: '"1.1"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_eventhub_namespace', path: 'minimum_tls_version', weak: '"1.0"', good: '"1.2"', fixed: '"1.2"' },
   { type: 'azurerm_servicebus_namespace', path: 'minimum_tls_version', weak: '"1.1"', good: '"1.2"', fixed: '"1.2"' },
@@ -56,6 +57,7 @@ const ROWS: Row[] = [
   { type: 'aws_api_gateway_domain_name', path: 'security_policy', weak: '"TLS_1_0"', good: '"TLS_1_2"', fixed: '"TLS_1_2"' },
   { type: 'aws_apigatewayv2_domain_name', path: 'domain_name_configuration.security_policy', weak: '"TLS_1_0"', good: '"TLS_1_2"', fixed: '"TLS_1_2"', nestedExtra: ['endpoint_type = "REGIONAL"'] },
   { type: 'google_compute_ssl_policy', path: 'min_tls_version', weak: '"TLS_1_1"', good: '"TLS_1_2"', fixed: '"TLS_1_2"' },
+  { type: 'google_compute_region_ssl_policy', path: 'min_tls_version', weak: '"TLS_1_0"', good: '"TLS_1_3"', fixed: '"TLS_1_2"' },
 ];
 
 /** Builds a resource with the setting at its path; `value` undefined leaves the setting out. */
