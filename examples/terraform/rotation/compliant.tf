@@ -36,7 +36,8 @@ resource "google_kms_crypto_key" "gcs" {
 }
 
 resource "aws_secretsmanager_secret" "billing_db" {
-  name = "prod/billing/db"
+  name       = "prod/billing/db"
+  kms_key_id = aws_kms_key.payments.arn
 }
 
 resource "aws_secretsmanager_secret_rotation" "billing_db" {

@@ -37,7 +37,8 @@ resource "aws_secretsmanager_secret" "orders_db" {
 
 # secret-rotation: rotated, but only every 400 days.
 resource "aws_secretsmanager_secret" "partner_api" {
-  name = "prod/partner-api"
+  name       = "prod/partner-api"
+  kms_key_id = aws_kms_key.customer_data.arn
 }
 
 resource "aws_secretsmanager_secret_rotation" "partner_api" {
