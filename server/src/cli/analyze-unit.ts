@@ -1,0 +1,147 @@
+// Analyses one directory's files. Runs in a worker thread or, for small scans, in the main thread;
+// either way it is the only place the CLI reads file contents and (with --fix) writes them.
+//
+// Terraform files of a directory form one module: each is parsed once, up front, and its tree is
+// both seeded into its own analysis and shared as a sibling, so `var.x` resolves across files
+// without any file being parsed twice.
+import * as fs from 'node:fs';
+import { analyze, fixAll } from '../engine/engine';
+import { hclParseCount, parseHcl, type SyntaxTree } from '../engine/parsers/hcl';
+import { decodeBytes, detectKind, SourceFile } from '../engine/source';
+import type { AnalysisResult, Finding, Notice, RelatedLocation } from '../engine/types';
+import type { FileResult, ResolvedFix, ScannedFinding, ScanUnit, UnitOptions, UnitResult } from './types';
+
+interface LoadedFile {
+  absolutePath: string;
+  path: string;
+  source?: SourceFile;
+  /** Why the file is not analysed (too large, binary, unreadable). */
+  skipped?: string;
+}
+
+const isTerraform = (file: SourceFile | undefined): boolean => file?.kind === 'terraform' || file?.kind === 'terraform-vars';
+
+export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
+  const parsesBefore = hclParseCount();
+  const loaded = unit.files.map((file) => loadFile(file, unit.config.maxFileBytes));
+  const trees: SyntaxTree[] = [];
+  // Parse every Terraform file of the module exactly once; analyses below reuse these trees.
+  for (const file of loaded) {
+    if (!isTerraform(file.source)) continue;
+    const source = file.source!;
+    source.cached('hcl-tree', () => {
+      const tree = parseHcl(source.text);
+      trees.push(tree);
+      return tree;
+    });
+  }
+
+  const results: FileResult[] = [];
+  try {
+    for (let i = 0; i < loaded.length; i++) {
+      const file = loaded[i];
+      if (!file.source) {
+        results.push(emptyResult(file, [{ path: file.path, level: 'warning', kind: 'skipped', message: file.skipped ?? 'not scanned' }]));
+        continue;
+      }
+      const siblings = loaded.filter((f) => isTerraform(f.source)).map((f) => f.source!);
+      results.push(isTerraform(file.source) ? analyzeTerraform(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })) : analyzeOther(file, unit, options));
+    }
+  } finally {
+    // Trees live in WebAssembly memory, which JavaScript's garbage collector does not reclaim.
+    for (const tree of trees) tree.delete();
+  }
+  return { files: results, hclParses: hclParseCount() - parsesBefore };
+}
+
+function loadFile(file: { absolutePath: string; path: string }, maxFileBytes: number): LoadedFile {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file.absolutePath).size;
+    if (size > maxFileBytes) {
+      return { ...file, skipped: `skipped: ${formatBytes(size)} is above the ${formatBytes(maxFileBytes)} limit (raise maxFileBytes in .enclint.yaml to scan it)` };
+    }
+    bytes = fs.readFileSync(file.absolutePath);
+  } catch (error) {
+    return { ...file, skipped: `skipped: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { ...file, skipped: `skipped: ${decoded.reason}` };
+  return { ...file, source: new SourceFile({ path: file.path, text: decoded.text }) };
+}
+
+function analyzeTerraform(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, options: UnitOptions, replace: (updated: SourceFile) => void): FileResult {
+  const source = file.source!;
+  const input = { path: source.path, text: source.text, kind: source.kind };
+  if (options.fix) {
+    const fixed = fixAll(input, { config: unit.config, moduleFiles: siblings });
+    if (fixed.applied > 0 && fixed.text !== source.text) {
+      writeFixed(file.absolutePath, fixed.text);
+      const updated = new SourceFile({ path: source.path, text: fixed.text });
+      replace(updated);
+      // Report what is left against the fixed text, with its own line index.
+      return toFileResult(file, analyze({ ...input, text: fixed.text }, { config: unit.config, moduleFiles: siblings.map((s) => (s === source ? updated : s)) }), updated, siblings, fixed.applied);
+    }
+  }
+  const result = analyze(input, { config: unit.config, moduleFiles: siblings, seed: { 'hcl-tree': source.cached('hcl-tree', () => parseHcl(source.text)) } });
+  return toFileResult(file, result, source, siblings, 0);
+}
+
+function analyzeOther(file: LoadedFile, unit: ScanUnit, options: UnitOptions): FileResult {
+  const source = file.source!;
+  const input = { path: source.path, text: source.text, kind: source.kind };
+  if (options.fix) {
+    const fixed = fixAll(input, { config: unit.config });
+    if (fixed.applied > 0 && fixed.text !== source.text) {
+      writeFixed(file.absolutePath, fixed.text);
+      const updated = new SourceFile({ path: source.path, text: fixed.text });
+      return toFileResult(file, analyze({ ...input, text: fixed.text }, { config: unit.config }), updated, [], fixed.applied);
+    }
+  }
+  return toFileResult(file, analyze(input, { config: unit.config }), source, [], 0);
+}
+
+/** Writes through a temporary file so an interrupted run never leaves a half-written source file. */
+function writeFixed(absolutePath: string, text: string): void {
+  const temporary = `${absolutePath}.enclint-${process.pid}.tmp`;
+  const mode = fs.statSync(absolutePath).mode;
+  fs.writeFileSync(temporary, text, { mode });
+  fs.renameSync(temporary, absolutePath);
+}
+
+function toFileResult(file: LoadedFile, result: AnalysisResult, source: SourceFile, siblings: SourceFile[], fixed: number): FileResult {
+  const notices = [...result.notices];
+  if (!result.kind) notices.push({ path: file.path, level: 'info', kind: 'skipped', message: 'skipped: not a file type enclint reads' });
+  return {
+    path: file.path,
+    absolutePath: file.absolutePath,
+    kind: result.kind,
+    findings: result.findings.map((finding) => resolveFinding(finding, source, siblings)),
+    notices,
+    fixed,
+  };
+}
+
+function resolveFinding(finding: Finding, source: SourceFile, siblings: SourceFile[]): ScannedFinding {
+  const fixes: ResolvedFix[] = finding.fixes.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => ({ ...edit, range: source.lines.rangeOf(edit.span) })),
+  }));
+  const related = finding.related.map((location): RelatedLocation => {
+    if (location.range) return location;
+    // Origins in another file of the module (a variable default in variables.tf) need that file's lines.
+    const sibling = siblings.find((s) => s.path === location.path);
+    return sibling ? { ...location, range: sibling.lines.rangeOf(location.span) } : location;
+  });
+  return { ...finding, fixes, related };
+}
+
+function emptyResult(file: LoadedFile, notices: Notice[]): FileResult {
+  return { path: file.path, absolutePath: file.absolutePath, kind: detectKind(file.path), findings: [], notices, fixed: 0 };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}

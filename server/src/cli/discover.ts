@@ -1,0 +1,150 @@
+// Finds the files a scan covers and groups them into per-directory units, each with the config that
+// governs it. Config problems surface here, before any work starts, so a broken `.enclint.yaml`
+// stops the run (exit 2) instead of silently scanning with defaults.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { allRules } from '../../../rules';
+import { defaultConfig, findConfigFile, loadConfigFile, type EnclintConfig } from '../engine/config';
+import { detectKind } from '../engine/source';
+import { FAMILIES, type Notice } from '../engine/types';
+import type { ScanUnit } from './types';
+
+/** Dependency, build-output and VCS folders: never the user's own infrastructure code. */
+export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.terragrunt-cache', '.git', '.hg', '.svn', 'cdk.out']);
+
+export class UsageError extends Error {}
+
+export interface DiscoverOptions {
+  /** Working directory: displayed paths are relative to it. */
+  cwd: string;
+  /** `--config FILE`: one config for every file instead of the nearest `.enclint.yaml`. */
+  configFile?: string;
+  /** Applied on top of every file's config (`--profile`, `--rule`). */
+  overlay?: (config: EnclintConfig) => EnclintConfig;
+}
+
+export interface Discovery {
+  units: ScanUnit[];
+  /** Paths named on the command line that are not scanned (unsupported type), reported as notices. */
+  notices: Notice[];
+  fileCount: number;
+}
+
+export function knownRuleKeys(): Set<string> {
+  return new Set<string>([...allRules.map((rule) => rule.meta.id), ...FAMILIES]);
+}
+
+/** Walks the given paths; throws UsageError for a path that does not exist and ConfigError for a broken config. */
+export function discover(paths: string[], options: DiscoverOptions): Discovery {
+  const configs = new ConfigResolver(options);
+  const byDir = new Map<string, Set<string>>();
+  const notices: Notice[] = [];
+  const add = (file: string) => {
+    const dir = path.dirname(file);
+    if (!byDir.has(dir)) byDir.set(dir, new Set());
+    byDir.get(dir)!.add(file);
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(options.cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${given}`);
+    }
+    if (stat.isDirectory()) {
+      walk(absolute, (file) => {
+        if (!configs.isIgnored(file)) add(file);
+      });
+    } else if (detectKind(absolute)) {
+      // A file named explicitly is scanned even if a skipped folder contains it, but `ignore` still applies.
+      if (!configs.isIgnored(absolute)) add(absolute);
+    } else {
+      notices.push({ path: displayPath(absolute, options.cwd), level: 'info', kind: 'skipped', message: 'skipped: not a file type enclint reads' });
+    }
+  }
+
+  const units: ScanUnit[] = [];
+  let fileCount = 0;
+  for (const dir of [...byDir.keys()].sort()) {
+    const files = [...byDir.get(dir)!].sort();
+    // One config per unit: the nearest config is the same for every file of a directory.
+    units.push({ dir, config: configs.forDirectory(dir), files: files.map((absolutePath) => ({ absolutePath, path: displayPath(absolutePath, options.cwd) })) });
+    fileCount += files.length;
+  }
+  return { units, notices, fileCount };
+}
+
+/** Depth-first, sorted, without following symlinked directories (a link loop must not hang CI). */
+function walk(dir: string, visit: (file: string) => void): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, visit);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && detectKind(full)) {
+      visit(full);
+    }
+  }
+}
+
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  return shown.split(path.sep).join('/');
+}
+
+class ConfigResolver {
+  private readonly configPathForDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, EnclintConfig>();
+  private readonly explicit?: EnclintConfig;
+
+  constructor(private readonly options: DiscoverOptions) {
+    if (options.configFile) {
+      const file = path.resolve(options.cwd, options.configFile);
+      if (!fs.existsSync(file)) throw new UsageError(`config file not found: ${options.configFile}`);
+      this.explicit = this.apply(loadConfigFile(file, knownRuleKeys()));
+    }
+  }
+
+  forDirectory(dir: string): EnclintConfig {
+    if (this.explicit) return this.explicit;
+    if (!this.configPathForDir.has(dir)) this.configPathForDir.set(dir, findConfigFile(dir));
+    const configPath = this.configPathForDir.get(dir);
+    if (!configPath) return (this.defaults ??= this.apply(defaultConfig()));
+    let config = this.loaded.get(configPath);
+    if (!config) {
+      config = this.apply(loadConfigFile(configPath, knownRuleKeys()));
+      this.loaded.set(configPath, config);
+    }
+    return config;
+  }
+
+  private defaults?: EnclintConfig;
+
+  /** `ignore` globs are relative to the folder of the config that declares them. */
+  isIgnored(file: string): boolean {
+    const config = this.forDirectory(path.dirname(file));
+    if (!config.ignore.length) return false;
+    const base = config.configPath ? path.dirname(config.configPath) : this.options.cwd;
+    const relative = path.relative(base, file);
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const posix = relative.split(path.sep).join('/');
+    return config.ignore.some((glob) => {
+      const pattern = glob.replace(/^\.\//, '').replace(/\/$/, '/**');
+      return minimatch(posix, pattern, { dot: true, matchBase: !pattern.includes('/') }) || minimatch(posix, `${pattern}/**`, { dot: true });
+    });
+  }
+
+  private apply(config: EnclintConfig): EnclintConfig {
+    return this.options.overlay ? this.options.overlay(config) : config;
+  }
+}

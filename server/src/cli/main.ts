@@ -1,0 +1,153 @@
+// `enclint` command line (bundled to dist/cli.js; bin/enclint.js is the installed entry point).
+// main() takes its streams and working directory as arguments so tests can run it in-process.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules } from '../../../rules';
+import { ConfigError, mergeConfig, type EnclintConfig } from '../engine/config';
+import { HELP, parseCli, type CliOptions } from './args';
+import { displayPath, knownRuleKeys, UsageError } from './discover';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { createProgress } from './progress';
+import { scan } from './scan';
+import type { ScanResult } from './types';
+import { version } from './version';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`enclint: ${error.message}\nRun "enclint --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (options.command === 'help') {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT_CLEAN;
+  }
+  if (options.command === 'version') {
+    io.stdout.write(`${version}\n`);
+    return EXIT_CLEAN;
+  }
+
+  let result: ScanResult;
+  const progress = createProgress(io.stderr);
+  try {
+    const overlay = buildOverlay(options);
+    result = await scan({
+      paths: options.paths,
+      cwd: io.cwd,
+      configFile: options.config,
+      overlay,
+      fix: options.fix,
+      threshold: options.threshold,
+      jobs: options.jobs ?? jobsFromEnv(io.env),
+      onStart: progress.start,
+      onProgress: progress.update,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`enclint: invalid configuration: ${displayPath(path.resolve(io.cwd, error.file), io.cwd)}:${error.line}:${error.column}: ${error.detail}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`enclint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  } finally {
+    progress.done();
+  }
+
+  const exitCode = result.summary.failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  const color = options.color ?? (!!io.env.FORCE_COLOR || (!options.output && !!io.stdout.isTTY && !io.env.NO_COLOR));
+  const report =
+    options.format === 'sarif'
+      ? formatSarif(result, exitCode)
+      : options.format === 'json'
+        ? formatJson(result)
+        : formatText(result, { color: options.output ? false : color, quiet: options.quiet });
+  if (options.output) {
+    const target = path.resolve(io.cwd, options.output);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, report);
+    } catch (error) {
+      io.stderr.write(`enclint: cannot write ${options.output}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  } else {
+    io.stdout.write(report);
+  }
+  if (options.stats) {
+    io.stderr.write(
+      `enclint: ${result.summary.filesScanned} files scanned, ${result.summary.filesSkipped} skipped, ${result.hclParses} Terraform parses, ` +
+        `${result.workers || 'no'} workers, ${Math.round(result.durationMs)} ms\n`,
+    );
+  }
+  return exitCode;
+}
+
+/** `--profile` and `--rule` apply on top of whichever config governs a file. */
+function buildOverlay(options: CliOptions): ((config: EnclintConfig) => EnclintConfig) | undefined {
+  const { profile, rules: selected } = options;
+  if (!profile && !selected) return undefined;
+  if (selected) {
+    const known = knownRuleKeys();
+    const unknown = selected.filter((id) => !known.has(id));
+    if (unknown.length) throw new UsageError(`unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${[...known].join(', ')})`);
+  }
+  return (config) => {
+    let merged = profile ? mergeConfig(config, { profile }) : config;
+    if (selected) {
+      const rules = { ...merged.rules };
+      for (const rule of allRules) {
+        const chosen = selected.includes(rule.meta.id) || selected.includes(rule.meta.family);
+        rules[rule.meta.id] = chosen ? { ...rules[rule.meta.id], enabled: true } : { enabled: false };
+        if (chosen) rules[rule.meta.family] = { ...rules[rule.meta.family], enabled: true };
+      }
+      merged = { ...merged, rules };
+    }
+    return merged;
+  };
+}
+
+function jobsFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const value = env.ENCLINT_JOBS;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** Entry point for bin/enclint.js and `node dist/cli.js`. */
+export function run(argv: string[] = process.argv.slice(2)): void {
+  main(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: Error) => {
+      process.stderr.write(`enclint: internal error: ${error.stack ?? error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
+
+if (require.main === module) run();

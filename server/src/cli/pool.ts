@@ -1,0 +1,94 @@
+// Runs units across worker threads (one per core) or, for small scans and when no bundled worker is
+// available (running from source), in this thread: starting workers costs more than a few files take.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { initEngine } from '../engine/engine';
+import { analyzeUnit } from './analyze-unit';
+import type { ScanUnit, UnitOptions, UnitResult } from './types';
+import type { UnitRequest, UnitResponse } from './worker';
+
+/** Below this many files the scan runs in-process. */
+export const IN_PROCESS_MAX_FILES = 64;
+
+export interface RunOptions extends UnitOptions {
+  /** Worker count; 0 forces in-process. Default: available cores. */
+  jobs?: number;
+  onProgress?: (doneFiles: number) => void;
+}
+
+export interface RunOutcome {
+  results: UnitResult[];
+  workers: number;
+}
+
+export function workerScript(): string | undefined {
+  const candidate = path.join(__dirname, 'worker.js');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+export async function runUnits(units: ScanUnit[], options: RunOptions): Promise<RunOutcome> {
+  const fileCount = units.reduce((n, unit) => n + unit.files.length, 0);
+  const script = workerScript();
+  const wanted = options.jobs ?? (fileCount < IN_PROCESS_MAX_FILES ? 0 : os.availableParallelism());
+  const workers = Math.min(wanted, units.length);
+  if (!script || workers <= 1) return { results: await runInProcess(units, options), workers: 0 };
+  return { results: await runInWorkers(units, options, script, workers), workers };
+}
+
+async function runInProcess(units: ScanUnit[], options: RunOptions): Promise<UnitResult[]> {
+  await initEngine();
+  const results: UnitResult[] = [];
+  let done = 0;
+  for (const unit of units) {
+    results.push(analyzeUnit(unit, options));
+    done += unit.files.length;
+    options.onProgress?.(done);
+    // Let a progress write reach the terminal between units.
+    if (options.onProgress) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return results;
+}
+
+function runInWorkers(units: ScanUnit[], options: RunOptions, script: string, count: number): Promise<UnitResult[]> {
+  // Biggest directories first, so one large module does not start last and finish alone.
+  const order = units.map((unit, index) => index).sort((a, b) => units[b].files.length - units[a].files.length || a - b);
+  const results: UnitResult[] = new Array(units.length);
+  let next = 0;
+  let finished = 0;
+  let doneFiles = 0;
+  const unitOptions: UnitOptions = { fix: options.fix };
+
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    const stopAll = () => Promise.all(pool.map((worker) => worker.terminate()));
+    const feed = (worker: Worker) => {
+      if (next >= order.length) return;
+      const id = order[next++];
+      worker.postMessage({ id, unit: units[id], options: unitOptions } satisfies UnitRequest);
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script);
+      pool.push(worker);
+      worker.on('message', (response: UnitResponse) => {
+        if ('error' in response) {
+          void stopAll();
+          reject(new Error(`worker failed on ${units[response.id].dir}: ${response.error}`));
+          return;
+        }
+        results[response.id] = response.result;
+        doneFiles += units[response.id].files.length;
+        options.onProgress?.(doneFiles);
+        if (++finished === units.length) {
+          void stopAll().then(() => resolve(results));
+        } else feed(worker);
+      });
+      worker.on('error', (error) => {
+        void stopAll();
+        reject(error);
+      });
+      feed(worker);
+    }
+  });
+}

@@ -1,0 +1,60 @@
+// `enclint scan`: discover → analyse (parallel) → one ScanResult in a deterministic order.
+import type { EnclintConfig } from '../engine/config';
+import type { Severity } from '../engine/types';
+import { discover } from './discover';
+import { runUnits } from './pool';
+import { SEVERITY_RANK, type FileResult, type ScanResult, type ScanSummary } from './types';
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  configFile?: string;
+  overlay?: (config: EnclintConfig) => EnclintConfig;
+  fix: boolean;
+  threshold: Severity;
+  jobs?: number;
+  /** Called once the file count is known, then with the number of files done. */
+  onStart?: (total: number) => void;
+  onProgress?: (done: number) => void;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const discovery = discover(options.paths, { cwd: options.cwd, configFile: options.configFile, overlay: options.overlay });
+  options.onStart?.(discovery.fileCount);
+  const outcome = await runUnits(discovery.units, { fix: options.fix, jobs: options.jobs, onProgress: options.onProgress });
+  const files: FileResult[] = outcome.results.flatMap((unit) => unit.files);
+  for (const notice of discovery.notices) {
+    files.push({ path: notice.path, absolutePath: notice.path, kind: undefined, findings: [], notices: [notice], fixed: 0 });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    root: options.cwd,
+    files,
+    summary: summarize(files, options.threshold),
+    threshold: options.threshold,
+    durationMs: performance.now() - started,
+    hclParses: outcome.results.reduce((n, unit) => n + unit.hclParses, 0),
+    workers: outcome.workers,
+  };
+}
+
+export function summarize(files: FileResult[], threshold: Severity): ScanSummary {
+  const summary: ScanSummary = { filesScanned: 0, filesSkipped: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, fixed: 0, failing: 0 };
+  for (const file of files) {
+    if (file.notices.some((n) => n.kind === 'skipped')) summary.filesSkipped++;
+    else summary.filesScanned++;
+    summary.fixed += file.fixed;
+    for (const finding of file.findings) {
+      if (finding.suppression) {
+        summary.suppressed++;
+        continue;
+      }
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+      if (SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold]) summary.failing++;
+    }
+  }
+  return summary;
+}

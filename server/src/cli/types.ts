@@ -1,0 +1,71 @@
+// What the scan produces, independent of how it is printed. Everything here is plain data so a
+// worker thread can post it back to the main thread unchanged.
+import type { EnclintConfig } from '../engine/config';
+import type { Finding, Fix, Notice, Range, Severity, SourceKind, TextEdit } from '../engine/types';
+
+/** A fix edit with its range resolved, so formatters (SARIF regions) need not re-read the file. */
+export interface ResolvedEdit extends TextEdit {
+  range: Range;
+}
+
+export interface ResolvedFix extends Omit<Fix, 'edits'> {
+  edits: ResolvedEdit[];
+}
+
+export interface ScannedFinding extends Omit<Finding, 'fixes'> {
+  fixes: ResolvedFix[];
+}
+
+export interface FileResult {
+  /** Path as shown to the user: relative to the working directory, `/`-separated. */
+  path: string;
+  absolutePath: string;
+  kind: SourceKind | undefined;
+  findings: ScannedFinding[];
+  notices: Notice[];
+  /** Safe fixes applied with `--fix` (0 otherwise). */
+  fixed: number;
+}
+
+/** One directory's files, analysed together so Terraform `var.`/`local.` resolve across the module. */
+export interface ScanUnit {
+  dir: string;
+  files: Array<{ absolutePath: string; path: string }>;
+  config: EnclintConfig;
+}
+
+export interface UnitOptions {
+  fix: boolean;
+}
+
+export interface UnitResult {
+  files: FileResult[];
+  /** Terraform parses done for this unit; the benchmark checks it equals the number of Terraform files. */
+  hclParses: number;
+}
+
+export interface ScanSummary {
+  filesScanned: number;
+  filesSkipped: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+  fixed: number;
+  /** Unsuppressed findings at or above the severity threshold: these decide the exit code. */
+  failing: number;
+}
+
+export interface ScanResult {
+  /** The directory SARIF's %SRCROOT% and the displayed paths are relative to. */
+  root: string;
+  files: FileResult[];
+  /** Notices not tied to a scanned file's content (unsupported file named on the command line, …). */
+  summary: ScanSummary;
+  threshold: Severity;
+  durationMs: number;
+  hclParses: number;
+  workers: number;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
