@@ -44,9 +44,19 @@ export interface PolicyStatement {
   hasUnreadableCondition: boolean;
   /** The whole statement, where findings about the statement as a whole go. */
   span: Span;
+  /** Span of the `Principal`/`NotPrincipal` key (or the `principals` block), for findings about who is allowed. */
+  principalKeySpan?: Span;
+  /** False when the Principal value exists but could not be read statically (a reference). */
+  principalsReadable?: boolean;
+  /** The document this statement belongs to (set by `policyDocuments`). */
+  document?: PolicyDocument;
 }
 
-export type PolicyKind = 'key-policy' | 'identity-policy' | 'resource-policy' | 'unknown';
+/**
+ * What the document governs. `key-policy` is a KMS key's own policy; `resource-policy` any other
+ * resource-based policy (bucket, queue, topic…); `trust-policy` a role's assume-role policy.
+ */
+export type PolicyKind = 'key-policy' | 'identity-policy' | 'resource-policy' | 'trust-policy' | 'unknown';
 
 export interface PolicyDocument {
   kind: PolicyKind;
@@ -56,9 +66,18 @@ export interface PolicyDocument {
   span: Span;
   /** Writes values in this source's syntax (JSON, HCL, escaped JSON inside an HCL string, YAML, TS). */
   editor: PolicyEditor;
+  /**
+   * The resource or data source the policy belongs to, when there is one: `aws_kms_key.main`,
+   * `data.aws_iam_policy_document.key`, `AWS::KMS::Key MyKey`. Rules use it to name the policy.
+   */
+  owner?: { address: string; span: Span };
 }
 
 export interface PolicyEditor {
-  /** Replaces a statement's action value with this list of actions. */
+  /**
+   * Replaces a statement's action value with this list of actions, in the source's own syntax and
+   * layout (one per line when the original list was multi-line). A `NotAction` key becomes `Action`
+   * (`not_actions` becomes `actions`), so the result grants exactly the listed actions.
+   */
   replaceActions(statement: PolicyStatement, actions: string[]): TextEdit[];
 }

@@ -1,0 +1,43 @@
+// Entry point of the policy model: `policyDocuments(file)` returns every IAM/KMS policy document in a
+// file, whatever syntax it was written in. Rules import only this and `model.ts`.
+//
+// Adding a source: write `sources/<source>.ts` that calls `registerPolicyExtractor(kind, fn)` at load
+// time, and import it below. Extractors build `PolicyDocument`s with exact spans and an editor
+// that writes in the source's own syntax; nothing else changes for the rules.
+import type { SourceFile } from '../source';
+import type { PolicyDocument, PolicyStatement } from './model';
+import { extractorsFor, type PolicyContext } from './registry';
+import './sources/json-file';
+import './sources/terraform';
+
+export type { PolicyContext, PolicyExtractor } from './registry';
+export { registerPolicyExtractor } from './registry';
+export * from './model';
+
+/**
+ * The policy documents of a file, extracted once per file and shared by every policy rule.
+ * `context.module` (the Terraform module) only refines how a document is classified, e.g. an
+ * `aws_iam_policy_document` used as a key policy in a sibling file.
+ */
+export function policyDocuments(file: SourceFile, context: PolicyContext = {}): PolicyDocument[] {
+  if (!file.kind) return [];
+  const kind = file.kind;
+  return file.cached('policy-documents', () => {
+    const documents: PolicyDocument[] = [];
+    for (const extractor of extractorsFor(kind)) {
+      try {
+        documents.push(...extractor(file, context));
+      } catch {
+        // A broken extractor must not take the other sources (or the rules) down with it; the
+        // file's syntax notices already say when the input itself is broken.
+      }
+    }
+    for (const document of documents) for (const statement of document.statements) statement.document = document;
+    return documents;
+  });
+}
+
+/** Every statement of every policy in a file, each knowing its document. */
+export function policyStatements(file: SourceFile, context: PolicyContext = {}): PolicyStatement[] {
+  return policyDocuments(file, context).flatMap((d) => d.statements);
+}

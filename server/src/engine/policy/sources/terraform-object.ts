@@ -1,0 +1,115 @@
+// A policy written as an HCL object — the argument of `jsonencode({…})` or a `locals` value —
+// read into the model. Keys may be bare (`Effect = "Allow"`) or quoted (`"Effect" = …`), values may be
+// references (`var.actions`), which are kept as non-literal strings.
+import type { SourceFile } from '../../source';
+import type { TfObjectEntry, TfValue } from '../../terraform/model';
+import type { TextEdit } from '../../types';
+import { listText, PLAIN_LAYOUT } from '../list-writer';
+import type { PolicyCondition, PolicyDocument, PolicyEditor, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyString } from '../model';
+
+function entry(value: TfValue | undefined, key: string): TfObjectEntry | undefined {
+  if (value?.kind !== 'object') return undefined;
+  const lower = key.toLowerCase();
+  return value.entries.find((e) => e.key.toLowerCase() === lower);
+}
+
+export function stringsOf(file: SourceFile, value: TfValue | undefined): PolicyString[] {
+  if (!value) return [];
+  switch (value.kind) {
+    case 'string':
+      return [{ value: value.value, span: value.span, literal: true }];
+    case 'number':
+    case 'bool':
+      return [{ value: String(value.value), span: value.span, literal: true }];
+    case 'tuple':
+      return value.items.flatMap((item) => stringsOf(file, item));
+    case 'template':
+      return [{ value: value.text, span: value.span, literal: false }];
+    case 'reference':
+      return [{ value: value.path, span: value.span, literal: false }];
+    default:
+      return [{ value: file.slice(value.span), span: value.span, literal: false }];
+  }
+}
+
+export interface HclPolicyOptions {
+  kind: (statements: PolicyStatement[]) => PolicyKind;
+  origin: string;
+  owner?: PolicyDocument['owner'];
+}
+
+/** The policy an HCL object holds, or undefined when the object has no `Statement`. */
+export function hclObjectPolicy(file: SourceFile, object: TfValue, options: HclPolicyOptions): PolicyDocument | undefined {
+  const statementValue = entry(object, 'Statement')?.value;
+  if (!statementValue || (statementValue.kind !== 'tuple' && statementValue.kind !== 'object')) return undefined;
+  const nodes = statementValue.kind === 'tuple' ? statementValue.items.filter((i) => i.kind === 'object') : [statementValue];
+  const statements = nodes.map((node) => readStatement(file, node));
+  return { kind: options.kind(statements), origin: options.origin, statements, span: object.span, editor: hclObjectEditor(file), owner: options.owner };
+}
+
+function readStatement(file: SourceFile, node: TfValue): PolicyStatement {
+  const get = (key: string) => entry(node, key);
+  const effect = get('Effect')?.value;
+  const effectText = effect?.kind === 'string' ? effect.value.toLowerCase() : undefined;
+  const action = get('Action') ?? get('NotAction');
+  const principal = get('Principal') ?? get('NotPrincipal');
+  const condition = get('Condition');
+  const sid = get('Sid')?.value;
+  const { conditions, readable } = readConditions(file, condition?.value);
+  return {
+    sid: sid?.kind === 'string' ? sid.value : undefined,
+    effect: effectText === 'allow' ? 'Allow' : effectText === 'deny' ? 'Deny' : undefined,
+    actionKey: action ? (action.key.toLowerCase() === 'notaction' ? 'NotAction' : 'Action') : undefined,
+    actions: stringsOf(file, action?.value),
+    actionValueSpan: action?.value.span,
+    actionKeySpan: action?.keySpan,
+    principalKey: principal ? (principal.key.toLowerCase() === 'notprincipal' ? 'NotPrincipal' : 'Principal') : undefined,
+    principals: readPrincipals(file, principal?.value),
+    principalValueSpan: principal?.value.span,
+    principalKeySpan: principal?.keySpan,
+    principalsReadable: !principal || principal.value.kind === 'string' || principal.value.kind === 'object',
+    resources: stringsOf(file, (get('Resource') ?? get('NotResource'))?.value),
+    conditions,
+    hasUnreadableCondition: !!condition && !readable,
+    span: node.span,
+  };
+}
+
+function readPrincipals(file: SourceFile, value: TfValue | undefined): PolicyPrincipal[] {
+  if (!value) return [];
+  if (value.kind === 'string') return [{ type: value.value === '*' ? '*' : 'AWS', value: { value: value.value, span: value.span, literal: true } }];
+  if (value.kind !== 'object') return [];
+  return value.entries.flatMap((e) => stringsOf(file, e.value).map((v) => ({ type: e.key, value: v })));
+}
+
+function readConditions(file: SourceFile, value: TfValue | undefined): { conditions: PolicyCondition[]; readable: boolean } {
+  if (!value) return { conditions: [], readable: true };
+  if (value.kind !== 'object') return { conditions: [], readable: false };
+  const conditions: PolicyCondition[] = [];
+  let readable = true;
+  for (const operator of value.entries) {
+    if (operator.value.kind !== 'object') {
+      readable = false;
+      continue;
+    }
+    for (const key of operator.value.entries) {
+      conditions.push({ operator: operator.key, key: key.key, values: stringsOf(file, key.value), span: key.span });
+    }
+  }
+  return { conditions, readable };
+}
+
+function hclObjectEditor(file: SourceFile): PolicyEditor {
+  return {
+    replaceActions(statement: PolicyStatement, actions: string[]): TextEdit[] {
+      if (!statement.actionValueSpan) return [];
+      const edits: TextEdit[] = [{ span: statement.actionValueSpan, newText: listText(file, statement.actionValueSpan, actions, PLAIN_LAYOUT, statement.span) }];
+      if (statement.actionKey === 'NotAction' && statement.actionKeySpan) {
+        // Keep the key's quoting style: `NotAction` → `Action`, `"NotAction"` → `"Action"`.
+        const quoted = file.slice(statement.actionKeySpan).trimStart().startsWith('"');
+        edits.push({ span: statement.actionKeySpan, newText: quoted ? '"Action"' : 'Action' });
+      }
+      return edits;
+    },
+  };
+}
