@@ -8,6 +8,11 @@ import { checkAzureKeyVaultKeys } from './azure-key-vault-key';
 import { checkGoogleKmsCryptoKeys } from './google-kms-crypto-key';
 import { originRelated, originSuffix } from './value-origin';
 import { checkCloudFormationKmsKeys } from './sources/kms-key-rotation.cloudformation';
+import { checkCdkKmsKeyRotation } from './sources/kms-key-rotation.cdk';
+
+/** What AWS KMS does without `rotation_period_in_days`, and the shortest period it accepts. */
+const AWS_DEFAULT_ROTATION_DAYS = 365;
+const AWS_MIN_ROTATION_DAYS = 90;
 
 /** Only symmetric encryption keys support automatic rotation in AWS KMS. */
 function isSymmetricEncryptionKey(block: TfBlock, context: RuleContext): boolean {
@@ -55,16 +60,29 @@ function checkAwsKmsKeys(context: RuleContext): void {
       });
       continue;
     }
+    // AWS rotates every 90 to 2560 days; a stricter policy can only be met by on-demand rotation.
+    const reachable = maxDays >= AWS_MIN_ROTATION_DAYS;
+    const unreachableNote = reachable ? '' : ` (AWS KMS rotates automatically at most every ${AWS_MIN_ROTATION_DAYS} days; rotate on demand to meet this policy)`;
     const period = attr(key, 'rotation_period_in_days');
-    if (!period) continue;
+    if (!period) {
+      if (maxDays >= AWS_DEFAULT_ROTATION_DAYS) continue;
+      context.report({
+        span: rotation.span,
+        message: `${name} rotates every ${AWS_DEFAULT_ROTATION_DAYS} days (the default, as rotation_period_in_days is unset); policy requires at most ${maxDays}${unreachableNote}`,
+        fixes: reachable ? [fix(`Set rotation_period_in_days = ${maxDays}`, insertAttribute(key, 'rotation_period_in_days', String(maxDays)), { preferred: true })] : [],
+      });
+      continue;
+    }
     const resolvedDays = resolveValue(period.value, context.module());
     const days = resolvedDays.value;
     if (days.kind === 'number' && days.value > maxDays) {
       context.report({
         span: period.span,
-        message: `${name} rotates every ${days.value} days${originSuffix(resolvedDays)}; policy requires at most ${maxDays}`,
+        message: `${name} rotates every ${days.value} days${originSuffix(resolvedDays)}; policy requires at most ${maxDays}${unreachableNote}`,
         related: originRelated(resolvedDays),
-        fixes: [fix(`Set rotation_period_in_days = ${maxDays}`, setAttribute(key, 'rotation_period_in_days', String(maxDays)), { preferred: true, safe: !resolvedDays.origin })],
+        fixes: reachable
+          ? [fix(`Set rotation_period_in_days = ${maxDays}`, setAttribute(key, 'rotation_period_in_days', String(maxDays)), { preferred: true, safe: !resolvedDays.origin })]
+          : [],
       });
     }
   }
@@ -97,5 +115,7 @@ export const kmsKeyRotation = defineRule({
     terraform: checkTerraform,
     'cloudformation-yaml': checkCloudFormationKmsKeys,
     'cloudformation-json': checkCloudFormationKmsKeys,
+    typescript: checkCdkKmsKeyRotation,
+    javascript: checkCdkKmsKeyRotation,
   },
 });
