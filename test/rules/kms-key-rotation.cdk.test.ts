@@ -1,0 +1,143 @@
+// kms-key-rotation on AWS CDK stacks: kms.Key / kms.CfnKey, every import style, consts, fixes.
+import { kmsKeyRotation } from '../../rules/key-rotation/kms-key-rotation';
+import { ruleTester } from '../support/rule-tester';
+
+const header = "import * as cdk from 'aws-cdk-lib';\nimport * as kms from 'aws-cdk-lib/aws-kms';\n";
+
+ruleTester(kmsKeyRotation, {
+  valid: [
+    { name: 'rotation on', path: 'stack.ts', code: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true });\n` },
+    { name: 'rotation on with a period within the maximum', path: 'stack.ts', code: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true, rotationPeriod: cdk.Duration.days(180) });\n` },
+    { name: 'asymmetric keys cannot rotate', path: 'stack.ts', code: `${header}new kms.Key(this, 'Sign', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.SIGN_VERIFY });\n` },
+    { name: 'a local class named Key is not a KMS key', path: 'stack.ts', code: "class Key { constructor(..._a: unknown[]) {} }\nnew Key(this, 'Key');\n" },
+    { name: 'Key imported from another library', path: 'stack.ts', code: "import { Key } from './my-keys';\nnew Key(this, 'Key');\n" },
+    { name: 'props from a parameter are not guessed', path: 'stack.ts', code: `${header}export function makeKey(scope: any, props: kms.KeyProps) { return new kms.Key(scope, 'Key', props); }\n` },
+    { name: 'a spread may carry the setting', path: 'stack.ts', code: `${header}const base = makeDefaults();\nnew kms.Key(this, 'Key', { ...base, alias: 'alias/data' });\n` },
+    { name: 'CfnKey with rotation', path: 'stack.ts', code: `${header}new kms.CfnKey(this, 'L1', { keyPolicy: {}, enableKeyRotation: true, rotationPeriodInDays: 365 });\n` },
+    { name: 'CfnKey for HMAC', path: 'stack.ts', code: `${header}new kms.CfnKey(this, 'Mac', { keyPolicy: {}, keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' });\n` },
+    { name: 'rotation via const true', path: 'stack.js', code: "const kms = require('aws-cdk-lib/aws-kms');\nconst rotate = true;\nnew kms.Key(this, 'Key', { enableKeyRotation: rotate });\n" },
+  ],
+  invalid: [
+    {
+      name: 'no props at all: a props object is added',
+      path: 'stack.ts',
+      code: `${header}new kms.Key(this, 'Key');\n`,
+      errors: [{ message: "kms.Key 'Key' does not enable automatic key rotation", line: 3 }],
+      output: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true });\n`,
+    },
+    {
+      name: 'multi-line props without trailing comma',
+      path: 'stack.ts',
+      code: `${header}const key = new kms.Key(this, 'DataKey', {\n  alias: 'alias/data',\n  description: 'customer data'\n});\n`,
+      errors: [{ message: 'enableKeyRotation is unset', line: 3 }],
+      output: `${header}const key = new kms.Key(this, 'DataKey', {\n  alias: 'alias/data',\n  description: 'customer data',\n  enableKeyRotation: true\n});\n`,
+    },
+    {
+      name: 'multi-line props with trailing comma and four-space indentation',
+      path: 'stack.ts',
+      code: `${header}export class S extends cdk.Stack {\n    constructor(scope: any, id: string) {\n        super(scope, id);\n        new kms.Key(this, "DataKey", {\n            alias: "alias/data",\n        });\n    }\n}\n`,
+      errors: 1,
+      output: `${header}export class S extends cdk.Stack {\n    constructor(scope: any, id: string) {\n        super(scope, id);\n        new kms.Key(this, "DataKey", {\n            alias: "alias/data",\n            enableKeyRotation: true,\n        });\n    }\n}\n`,
+    },
+    {
+      name: 'single-line props',
+      path: 'stack.ts',
+      code: `${header}new kms.Key(this, 'Key', { alias: 'alias/data' });\n`,
+      errors: 1,
+      output: `${header}new kms.Key(this, 'Key', { alias: 'alias/data', enableKeyRotation: true });\n`,
+    },
+    {
+      name: 'empty props',
+      path: 'stack.ts',
+      code: `${header}new kms.Key(this, 'Key', {});\n`,
+      errors: 1,
+      output: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true });\n`,
+    },
+    {
+      name: 'rotation disabled explicitly',
+      path: 'stack.ts',
+      code: `${header}new kms.Key(this, 'Key', { enableKeyRotation: false });\n`,
+      errors: [{ message: "kms.Key 'Key' disables automatic key rotation", line: 3 }],
+      output: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true });\n`,
+    },
+    {
+      name: 'rotation disabled through a const: reported at the use, fix offered but not applied',
+      path: 'stack.ts',
+      code: `${header}const ROTATE = false;\nnew kms.Key(this, 'Key', { enableKeyRotation: ROTATE });\n`,
+      errors: [{ message: 'disables automatic key rotation (via const ROTATE)', line: 4 }],
+      output: null,
+      fixes: [{ title: 'Set enableKeyRotation: true', safe: false, output: `${header}const ROTATE = false;\nnew kms.Key(this, 'Key', { enableKeyRotation: true });\n` }],
+    },
+    {
+      name: 'rotation period above the maximum',
+      path: 'stack.ts',
+      code: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true, rotationPeriod: cdk.Duration.days(730) });\n`,
+      errors: [{ message: 'rotates every 730 days; policy requires at most 365' }],
+      output: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true, rotationPeriod: cdk.Duration.days(365) });\n`,
+    },
+    {
+      name: 'stricter maximum from config',
+      path: 'stack.ts',
+      options: { maxRotationDays: 90 },
+      code: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true, rotationPeriod: cdk.Duration.days(180) });\n`,
+      errors: [{ message: 'at most 90' }],
+      output: `${header}new kms.Key(this, 'Key', { enableKeyRotation: true, rotationPeriod: cdk.Duration.days(90) });\n`,
+    },
+    {
+      name: 'aws-cdk-lib root import (aws_kms namespace)',
+      path: 'stack.ts',
+      code: "import { aws_kms as kms, Stack } from 'aws-cdk-lib';\nnew kms.Key(this, 'Key');\n",
+      errors: 1,
+      output: "import { aws_kms as kms, Stack } from 'aws-cdk-lib';\nnew kms.Key(this, 'Key', { enableKeyRotation: true });\n",
+    },
+    {
+      name: 'cdk.aws_kms.Key through the root namespace',
+      path: 'stack.ts',
+      code: "import * as cdk from 'aws-cdk-lib';\nnew cdk.aws_kms.Key(this, 'Key');\n",
+      errors: [{ message: "cdk.aws_kms.Key 'Key'" }],
+      output: "import * as cdk from 'aws-cdk-lib';\nnew cdk.aws_kms.Key(this, 'Key', { enableKeyRotation: true });\n",
+    },
+    {
+      name: 'CDK v1 named, renamed import',
+      path: 'stack.ts',
+      code: "import { Key as KmsKey } from '@aws-cdk/aws-kms';\nnew KmsKey(this, 'Key');\n",
+      errors: 1,
+      output: "import { Key as KmsKey } from '@aws-cdk/aws-kms';\nnew KmsKey(this, 'Key', { enableKeyRotation: true });\n",
+    },
+    {
+      name: 'CommonJS destructured require in a .js stack',
+      path: 'stack.js',
+      code: "const { Key } = require('aws-cdk-lib/aws-kms');\nnew Key(this, 'Key');\n",
+      errors: 1,
+      output: "const { Key } = require('aws-cdk-lib/aws-kms');\nnew Key(this, 'Key', { enableKeyRotation: true });\n",
+    },
+    {
+      name: 'props object passed through a const: unsafe fix edits the const',
+      path: 'stack.ts',
+      code: `${header}const keyProps = { alias: 'alias/data' };\nnew kms.Key(this, 'Key', keyProps);\n`,
+      errors: 1,
+      output: null,
+      fixes: [{ title: 'Set enableKeyRotation: true', safe: false, output: `${header}const keyProps = { alias: 'alias/data', enableKeyRotation: true };\nnew kms.Key(this, 'Key', keyProps);\n` }],
+    },
+    {
+      name: 'CfnKey without rotation',
+      path: 'stack.ts',
+      code: `${header}new kms.CfnKey(this, 'L1', {\n  keyPolicy: {},\n});\n`,
+      errors: [{ message: "kms.CfnKey 'L1' does not enable automatic key rotation" }],
+      output: `${header}new kms.CfnKey(this, 'L1', {\n  keyPolicy: {},\n  enableKeyRotation: true,\n});\n`,
+    },
+    {
+      name: 'CfnKey rotating too rarely',
+      path: 'stack.ts',
+      code: `${header}new kms.CfnKey(this, 'L1', { keyPolicy: {}, enableKeyRotation: true, rotationPeriodInDays: 2000 });\n`,
+      errors: [{ message: 'rotates every 2000 days' }],
+      output: `${header}new kms.CfnKey(this, 'L1', { keyPolicy: {}, enableKeyRotation: true, rotationPeriodInDays: 365 });\n`,
+    },
+    {
+      name: 'half-typed file still checked',
+      path: 'stack.ts',
+      code: `${header}new kms.Key(this, 'Key');\nconst broken = {\n`,
+      errors: 1,
+    },
+  ],
+});
