@@ -76,7 +76,8 @@ export function codeActions({ params, document, languageId, analysis, fixAll }: 
     const prefix = commentPrefix(analysis.result.kind, languageId);
     const suppressions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics ?? []) {
-      if (diagnostic.source !== SOURCE) continue;
+      // Some clients drop `source` when they hand diagnostics back; the rule code still identifies ours.
+      if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) continue;
       const finding = findings.find((f) => f.ruleId === diagnostic.code && sameFinding(f, diagnostic.data, diagnostic.range));
       if (!finding) continue;
       for (const fix of finding.fixes) {
