@@ -104,6 +104,9 @@ class Converter {
         const pairNode: PairNode = { key: keyText, keySpan, value: hasValue ? value : undefined, span: { start: keySpan.start, end: hasValue ? value.span.end : keySpan.end } };
         map.pairs.push(pairNode);
       }
+      // A block collection's range runs on to the next key's indentation; end it where its content ends.
+      const lastPair = map.pairs[map.pairs.length - 1];
+      if (!map.flow && lastPair) map.span.end = lastPair.span.end;
       return map;
     }
     if (isSeq(node)) {
@@ -112,6 +115,8 @@ class Converter {
         const converted = this.node(item as YamlNode, depth + 1);
         if (converted) items.push(converted);
       }
+      const lastItem = items[items.length - 1];
+      if (!node.flow && lastItem) span.end = lastItem.span.end;
       return { type: 'seq', items, flow: Boolean(node.flow), span, tag };
     }
     return undefined;
@@ -125,7 +130,11 @@ class Converter {
     else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
     else if (typeof raw === 'bigint') value = Number(raw);
     else value = this.text.slice(range[0], range[1]);
-    return { type: 'scalar', value, style: STYLES[node.type ?? 'PLAIN'] ?? 'plain', span, valueSpan: { start: range[0], end: range[1] }, tag };
+    // Block scalars (`|`, `>`) own their trailing line breaks; spans end at the last content character.
+    let end = range[1];
+    while (end > range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    span.end = Math.max(span.start, Math.min(span.end, end));
+    return { type: 'scalar', value, style: STYLES[node.type ?? 'PLAIN'] ?? 'plain', span, valueSpan: { start: range[0], end }, tag };
   }
 
   /** The tag as written (`!Ref`), or undefined for untagged nodes and the implicit core-schema tags. */

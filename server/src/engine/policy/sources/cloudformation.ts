@@ -7,7 +7,7 @@
 import { cfnTemplate, describeResource, intrinsic, type CfnResource } from '../../cloudformation/model';
 import type { SourceFile } from '../../source';
 import type { Span, TextEdit } from '../../types';
-import { get, pair, scalarString, type DataNode, type MapNode, type PairNode } from '../../yaml/data';
+import { get, scalarString, type DataNode, type MapNode, type PairNode } from '../../yaml/data';
 import { yamlString } from '../../yaml/edits';
 import { classifyStatements } from '../classify';
 import { listText, PLAIN_LAYOUT } from '../list-writer';
@@ -220,11 +220,6 @@ export function extractCloudFormationPolicies(file: SourceFile): PolicyDocument[
     }
   }
   return documents;
-}
-
-/** Statement pairs are looked up by key, so a statement's `Action` pair can be found again for edits. */
-export function statementPair(statement: MapNode, key: string): PairNode | undefined {
-  return pair(statement, key);
 }
 
 registerPolicyExtractor('cloudformation-yaml', extractCloudFormationPolicies);
