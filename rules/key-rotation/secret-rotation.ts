@@ -11,6 +11,7 @@ import { defineRule, type RuleContext } from '../define';
 import { formatDays } from './durations';
 import { originRelated, originSuffix } from './value-origin';
 import { checkCloudFormationSecrets } from './sources/secret-rotation.cloudformation';
+import { checkCdkSecretRotation } from './sources/secret-rotation.cdk';
 
 /** What the inserted rotation schedule uses, capped by the policy maximum. */
 const DEFAULT_ROTATION_DAYS = 30;
@@ -164,5 +165,7 @@ export const secretRotation = defineRule({
     terraform: checkSecrets,
     'cloudformation-yaml': checkCloudFormationSecrets,
     'cloudformation-json': checkCloudFormationSecrets,
+    typescript: checkCdkSecretRotation,
+    javascript: checkCdkSecretRotation,
   },
 });

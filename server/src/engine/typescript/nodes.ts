@@ -89,10 +89,11 @@ export function keyName(key: Node, computed: boolean): string | undefined {
   return undefined;
 }
 
-/** `a.b.c` as ['a', 'b', 'c'] (also `a['b']`); undefined for calls, `this`, computed non-literals. */
+/** `a.b.c` as ['a', 'b', 'c'] (also `a['b']`, `this.x`); undefined for calls and computed non-literals. */
 export function memberPath(node: Node): string[] | undefined {
   const inner = unwrap(node);
   if (inner.type === 'Identifier') return [inner.name];
+  if (inner.type === 'ThisExpression') return ['this'];
   if (inner.type === 'MemberExpression') {
     const object = memberPath(inner.object);
     const name = keyName(inner.property, inner.computed);
