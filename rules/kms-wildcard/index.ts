@@ -1,4 +1,8 @@
-// Rules of the kms-wildcard family.
+// Rules of the kms-wildcard family: least-privilege access to keys, written once against the policy model.
 import type { Rule } from '../define';
+import { kmsExplicitKeyPolicy } from './kms-explicit-key-policy';
+import { kmsNoPublicPrincipal } from './kms-no-public-principal';
+import { kmsNoWildcardActions } from './kms-no-wildcard-actions';
+import { kmsSeparationOfDuties } from './kms-separation-of-duties';
 
-export const kmsWildcardRules: Rule[] = [];
+export const kmsWildcardRules: Rule[] = [kmsNoWildcardActions, kmsNoPublicPrincipal, kmsSeparationOfDuties, kmsExplicitKeyPolicy];

@@ -1,0 +1,93 @@
+// KMS action vocabulary shared by the kms-wildcard rules: the two least-privilege lists offered in
+// place of `kms:*` (exactly the organisation's key policy example, ../shared/seeds: "AllowKeyUsage" and
+// "AllowKeyAdmins"), what counts as a wildcard grant, and which actions administer or use a key.
+import type { PolicyDocument, PolicyStatement, PolicyString } from '../../server/src/engine/policy';
+
+/** The seeds' "AllowKeyUsage" statement: what an application needs to encrypt and decrypt. */
+export const KEY_USAGE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
+
+/** The seeds' "AllowKeyAdmins" statement: managing the key without being able to use it. */
+export const KEY_ADMIN_ACTIONS = [
+  'kms:Create*',
+  'kms:Describe*',
+  'kms:Enable*',
+  'kms:List*',
+  'kms:Put*',
+  'kms:Update*',
+  'kms:Revoke*',
+  'kms:Disable*',
+  'kms:Get*',
+  'kms:Delete*',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+];
+
+/** `*` and `kms:*` (any case, repeated stars) grant every KMS operation, including PutKeyPolicy and ScheduleKeyDeletion. */
+export function isFullWildcard(action: string): boolean {
+  return /^(\*+|kms:\*+)$/i.test(action.trim());
+}
+
+/** KMS operations that change a key or who may use it. */
+const ADMIN_OPERATIONS = [
+  'CancelKeyDeletion', 'ConnectCustomKeyStore', 'CreateAlias', 'CreateCustomKeyStore', 'CreateGrant', 'CreateKey',
+  'DeleteAlias', 'DeleteCustomKeyStore', 'DeleteImportedKeyMaterial', 'DisableKey', 'DisableKeyRotation',
+  'DisconnectCustomKeyStore', 'EnableKey', 'EnableKeyRotation', 'ImportKeyMaterial', 'PutKeyPolicy', 'ReplicateKey',
+  'RevokeGrant', 'RotateKeyOnDemand', 'ScheduleKeyDeletion', 'TagResource', 'UntagResource', 'UpdateAlias',
+  'UpdateCustomKeyStore', 'UpdateKeyDescription', 'UpdatePrimaryRegion',
+];
+
+/** KMS operations that use key material on data. */
+const CRYPTO_OPERATIONS = [
+  'Decrypt', 'DeriveSharedSecret', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
+  'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'ReEncryptFrom', 'ReEncryptTo', 'Sign', 'Verify', 'VerifyMac',
+];
+
+function patternOf(action: string): RegExp | undefined {
+  const match = /^kms:(.+)$/i.exec(action.trim());
+  if (!match) return undefined;
+  const body = match[1].replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** The KMS operations of `operations` an action pattern (`kms:Create*`, `kms:Decrypt`) grants. */
+function matching(action: string, operations: string[]): string[] {
+  const pattern = patternOf(action);
+  return pattern ? operations.filter((op) => pattern.test(op)) : [];
+}
+
+export function adminOperations(actions: PolicyString[]): string[] {
+  return [...new Set(actions.filter((a) => a.literal).flatMap((a) => matching(a.value, ADMIN_OPERATIONS)))];
+}
+
+export function cryptoOperations(actions: PolicyString[]): string[] {
+  return [...new Set(actions.filter((a) => a.literal).flatMap((a) => matching(a.value, CRYPTO_OPERATIONS)))];
+}
+
+/** `arn:aws:iam::111122223333:root`, `111122223333`, or the same with the account id interpolated. */
+export function isAccountRoot(principal: string): boolean {
+  return /^arn:aws[a-z-]*:iam::(\d{12}|\$\{[^}]+\}):root$/i.test(principal) || /^\d{12}$/.test(principal) || /^\$\{[^}]*account_id[^}]*\}$/.test(principal);
+}
+
+/**
+ * The statement AWS puts in every default key policy ("Enable IAM User Permissions"): the account
+ * root may do anything with the key. It does not grant access by itself — it lets IAM policies in the
+ * account grant it — and AWS documents that removing it can make the key unmanageable. So in a key
+ * policy it is not reported as a wildcard grant; the IAM policies it enables are checked where they are defined.
+ */
+export function isAccountRootDelegation(statement: PolicyStatement, document: PolicyDocument | undefined): boolean {
+  if (document?.kind !== 'key-policy' || statement.principalKey !== 'Principal' || !statement.principals.length) return false;
+  if (statement.conditions.length || statement.hasUnreadableCondition) return false;
+  return statement.principals.every((p) => p.type.toUpperCase() === 'AWS' && isAccountRoot(p.value.value));
+}
+
+/** `Principal: "*"`, `{"AWS": "*"}`, or principals `{ type = "*" … }`: anyone, in any account. */
+export function isPublicPrincipal(principal: { type: string; value: PolicyString }): boolean {
+  return principal.value.value.trim() === '*' && (principal.type === '*' || principal.type.toUpperCase() === 'AWS');
+}
+
+/** `Sid "AllowKeyUsage"` or `statement 2`, for messages. */
+export function statementName(statement: PolicyStatement): string {
+  if (statement.sid) return `statement "${statement.sid}"`;
+  const index = statement.document ? statement.document.statements.indexOf(statement) : -1;
+  return index >= 0 ? `statement ${index + 1}` : 'a statement';
+}
