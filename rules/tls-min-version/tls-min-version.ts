@@ -13,6 +13,7 @@ import { checkClassicElbPolicies, checkFlexibleServerParameters, checkProtocolSw
 import { TERRAFORM_TLS_SETTINGS, type TerraformTlsSetting, type TlsSettingContext } from './terraform-settings';
 import { compliantFor, effectiveMinimum, meetsMinimum, protocolLabel, type ProtocolVersion } from './tls-versions';
 import { checkCloudFormationTls } from './sources/tls-min-version.cloudformation';
+import { checkCdkTlsMinVersion } from './sources/tls-min-version.cdk';
 
 /** A literal as the provider reads it; `min_tls_version = 1.0` is the number 1, which means "1.0". */
 export function tlsLiteral(value: TfValue): string | undefined {
@@ -149,5 +150,7 @@ export const tlsMinVersion = defineRule({
     terraform: checkTerraform,
     'cloudformation-yaml': checkCloudFormationTls,
     'cloudformation-json': checkCloudFormationTls,
+    typescript: checkCdkTlsMinVersion,
+    javascript: checkCdkTlsMinVersion,
   },
 });
