@@ -11,6 +11,7 @@ import { attr, blockAddress, dataSources, resources, terraformFile, type TfBlock
 import type { Fix } from '../../server/src/engine/types';
 import { defineRule, type RuleContext } from '../define';
 import { KEY_ADMIN_ACTIONS, KEY_USAGE_ACTIONS } from './kms-actions';
+import { checkCloudFormationKeyPolicies } from './sources/kms-explicit-key-policy.cloudformation';
 
 const KEY_TYPES = ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key'];
 
@@ -86,5 +87,5 @@ export const kmsExplicitKeyPolicy = defineRule({
     ],
     fix: 'Offers (not applied by `--fix`) a `policy = jsonencode({…})` with the account-root statement, a key administrators statement and a key users statement from the key policy example, with placeholder role names to replace.',
   },
-  check: { terraform: check },
+  check: { terraform: check, 'cloudformation-yaml': checkCloudFormationKeyPolicies, 'cloudformation-json': checkCloudFormationKeyPolicies },
 });

@@ -22,17 +22,24 @@ export class CfnRaw {
 /** A value to write: a scalar or a syntax-specific construct. */
 export type CfnValue = string | number | boolean | CfnRaw;
 
-/** A mapping to write (a new resource or parameter): keys to values or nested mappings. */
+/** A mapping to write (a new resource, parameter or policy): keys to values, lists or nested mappings. */
 export interface CfnMapping {
-  [key: string]: CfnValue | CfnMapping;
+  [key: string]: CfnValue | CfnMapping | Array<CfnValue | CfnMapping>;
+}
+
+type CfnData = CfnValue | CfnMapping | Array<CfnValue | CfnMapping>;
+
+function isScalarValue(value: CfnData): value is CfnValue {
+  return typeof value !== 'object' || value instanceof CfnRaw;
 }
 
 export function refValue(name: string): CfnRaw {
   return new CfnRaw(`!Ref ${name}`, { Ref: name });
 }
 
-function jsonValue(value: CfnValue | CfnMapping): unknown {
+function jsonValue(value: CfnData): unknown {
   if (value instanceof CfnRaw) return value.json;
+  if (Array.isArray(value)) return value.map(jsonValue);
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonValue(v)]));
   return value;
 }
@@ -41,11 +48,24 @@ function jsonValue(value: CfnValue | CfnMapping): unknown {
 function yamlMappingLines(mapping: CfnMapping, indent: string, unit: string): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(mapping)) {
-    if (typeof value === 'object' && !(value instanceof CfnRaw)) {
-      lines.push(`${indent}${yamlString(key)}:`, ...yamlMappingLines(value, indent + unit, unit));
-    } else {
-      lines.push(`${indent}${yamlString(key)}: ${yamlValueText(value)}`);
+    if (isScalarValue(value)) lines.push(`${indent}${yamlString(key)}: ${yamlValueText(value)}`);
+    else if (Array.isArray(value)) lines.push(`${indent}${yamlString(key)}:`, ...yamlListLines(value, indent + unit, unit));
+    else lines.push(`${indent}${yamlString(key)}:`, ...yamlMappingLines(value, indent + unit, unit));
+  }
+  return lines;
+}
+
+/** `- item` lines; a mapping item's first key follows the dash, the rest align under it. */
+function yamlListLines(items: Array<CfnValue | CfnMapping>, indent: string, unit: string): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    if (isScalarValue(item)) {
+      lines.push(`${indent}- ${yamlValueText(item)}`);
+      continue;
     }
+    const inner = yamlMappingLines(item, indent + '  ', unit);
+    if (inner.length) inner[0] = `${indent}- ${inner[0].slice(indent.length + 2)}`;
+    lines.push(...inner);
   }
   return lines;
 }
@@ -186,4 +206,28 @@ function endOfYamlNode(file: SourceFile, end: number): number {
   let offset = end;
   while (offset > 0 && (file.text[offset - 1] === '\n' || file.text[offset - 1] === '\r')) offset--;
   return file.lines.lineEnd(file.lines.positionAt(offset).line);
+}
+
+/**
+ * Adds a property whose value is a mapping (a whole KeyPolicy, say) to a resource, as a block in YAML
+ * or pretty-printed JSON, creating `Properties` when the resource has none. Flow-style YAML resources
+ * get no edit: a multi-line block cannot go inside `{ … }`.
+ */
+export function insertResourceBlock(file: SourceFile, template: CfnTemplate, resource: CfnResource, key: string, value: CfnMapping): TextEdit[] {
+  if (pair(resource.properties, key)) return [];
+  if (template.document.syntax === 'json') {
+    if (resource.properties) return insertJsonProperty(file, resource.properties, key, jsonValue(value));
+    if (resource.propertiesPair) return [];
+    return insertJsonProperty(file, resource.node, 'Properties', { [key]: jsonValue(value) });
+  }
+  const unit = yamlTemplateUnit(file, template);
+  const host = resource.properties ?? (resource.propertiesPair ? undefined : resource.node);
+  if (!host || host.flow || !host.pairs.length) return [];
+  const column = file.lines.positionAt(host.pairs[0].keySpan.start).character;
+  const indent = ' '.repeat(column);
+  const offset = endOfYamlNode(file, host.pairs[host.pairs.length - 1].span.end);
+  const lines = resource.properties
+    ? [`${indent}${yamlString(key)}:`, ...yamlMappingLines(value, indent + unit, unit)]
+    : [`${indent}Properties:`, `${indent}${unit}${yamlString(key)}:`, ...yamlMappingLines(value, indent + unit + unit, unit)];
+  return [{ span: { start: offset, end: offset }, newText: file.eol + lines.join(file.eol) }];
 }

@@ -16,6 +16,8 @@ const NUMBER_LIKE = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+|0x[\da-fA-F]+|
 function isSafePlain(text: string): boolean {
   if (!text || text !== text.trim()) return false;
   if (RESERVED_PLAIN.test(text) || NUMBER_LIKE.test(text)) return false;
+  // YAML 1.1 readers (CloudFormation among them) take `2012-10-17` for a timestamp.
+  if (/^\d{4}-\d\d?-\d\d?([Tt ]|$)/.test(text)) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text)) return false;
   return !/: |:$| #|[\r\n\t]/.test(text);
 }
