@@ -28,17 +28,24 @@ mkdir -p "$DIR"
 log "npm install code-server@$CODE_SERVER_VERSION into $DIR"
 npm install --prefix "$DIR" "code-server@$CODE_SERVER_VERSION" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 
-log "rebuilding argon2"
-(cd "$PKG" && npm rebuild argon2 --build-from-source --loglevel=error >&2)
+# argon2 (password hashing for --auth password; loaded even with --auth none) is hoisted next to
+# code-server, so rebuild it from the install root; its prebuilt-binary download falls back to a build.
+log "building argon2"
+(cd "$DIR" && npm rebuild argon2 --build-from-source --loglevel=error >"$DIR/rebuild-argon2.log" 2>&1) || true
+[ -n "$(find "$DIR/node_modules/argon2" -name argon2.node -path '*binding*' -print -quit)" ] ||
+  { log "argon2 did not build; see $DIR/rebuild-argon2.log"; exit 1; }
 
 log "installing the VS Code server's own dependencies"
 (
   cd "$PKG/lib/vscode"
   npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2
   # node-pty's own post-install step exits non-zero after building pty.node; the .node check below is what counts.
-  npm rebuild kerberos node-pty @parcel/watcher --loglevel=error >"$DIR/rebuild.log" 2>&1 ||
+  # spdlog (the server's log files) and native-watchdog are not in the recipe's list, but without them
+  # code-server logs a stack trace at every start.
+  npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog native-watchdog --loglevel=error >"$DIR/rebuild.log" 2>&1 ||
     log "npm rebuild exited non-zero (node-pty's post-install does; see $DIR/rebuild.log); checking the native modules"
-  for native in node_modules/node-pty/build/Release/pty.node node_modules/kerberos/build/Release/kerberos.node; do
+  for native in node_modules/node-pty/build/Release/pty.node node_modules/kerberos/build/Release/kerberos.node \
+    node_modules/@vscode/spdlog/build/Release/spdlog.node; do
     [ -f "$native" ] || { log "native module not built: $native"; exit 1; }
   done
   mkdir -p node_modules/@vscode/ripgrep/bin
