@@ -10,7 +10,7 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 /** Builds dist/ once if a test run starts without it (CI runs `npm test`, which builds first). */
 export function ensureBuilt(): void {
-  if (existsSync(SERVER)) return;
+  if (['server.js', 'cli.js'].every((name) => existsSync(path.join(ROOT, 'dist', name)))) return;
   const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('node scripts/build.mjs failed');
 }

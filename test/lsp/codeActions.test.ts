@@ -66,7 +66,16 @@ describe('language server: code actions and hover', () => {
     assert.ok(suppressed.includes('\n  # enclint-disable-next-line kms-key-rotation -- <reason>\n  resource "aws_kms_key" "indented" {\n'), suppressed);
     assertFixed('suppress.tf', suppressed);
     await client.change(uri, 2, [{ text: suppressed }]);
-    assert.deepEqual(rotation(await client.diagnostics(uri, 2)), []);
+    const after = await client.diagnostics(uri, 2);
+    assert.deepEqual(rotation(after), []);
+    assert.deepEqual(after.filter((d) => d.code === 'unused-suppression'), []);
+    // Once the code is fixed, the leftover comment is shown faded (Unnecessary) so it gets removed.
+    await client.change(uri, 3, [{ text: suppressed.replace('description = "indented"', 'description = "indented"\n    enable_key_rotation = true') }]);
+    const [unused] = (await client.diagnostics(uri, 3)).filter((d) => d.code === 'unused-suppression');
+    assert.ok(unused, 'unused suppression reported');
+    assert.deepEqual(unused.tags, [1]);
+    assert.equal(unused.severity, 4);
+    assert.equal(unused.range.start.line, 8);
   });
 
   it('uses // for suppressions in TypeScript, and offers none for plain JSON', async () => {

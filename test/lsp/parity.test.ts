@@ -1,6 +1,7 @@
 // The server and the engine (what the CLI runs) report the same findings for the same files:
 // from the workspace scan (disk) and from open documents, with module context either way.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +25,19 @@ function engineFindings(file: string) {
   const siblings = fs.readdirSync(path.dirname(file)).filter((n) => /\.(tf|tfvars)$/.test(n)).map((n) => path.join(path.dirname(file), n));
   const result = analyze({ path: file, text: fs.readFileSync(file, 'utf8') }, { moduleFiles: siblings.map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') })) });
   return result.findings.filter((f) => !f.suppression).map((f) => ({ code: f.ruleId, range: f.range, message: f.message }));
+}
+
+/** What `enclint scan --format json` (the bundled CLI) says, per absolute path. */
+function cliFindings(dir: string): Map<string, Array<{ code: string; range: unknown; message: string }>> {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', '--format', 'json', dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.ok(run.stdout.trim().startsWith('{'), `CLI output (status ${run.status}): ${run.stdout.slice(0, 500)} ${run.stderr.slice(0, 500)}`);
+  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string; range: unknown; message: string; suppression?: unknown }> }> };
+  return new Map(
+    report.files.map((file) => [
+      path.resolve(ROOT, file.path),
+      file.findings.filter((f) => !f.suppression).map((f) => ({ code: f.ruleId, range: f.range, message: f.message })),
+    ]),
+  );
 }
 
 const serverFindings = (diagnostics: PublishedDiagnostics['diagnostics']) =>
@@ -58,6 +72,15 @@ describe('language server and engine agree', () => {
           compared += expected.length;
         }
         if (root === FIXTURES) assert.ok(compared >= 3, `compared ${compared} findings`);
+      });
+
+      it('reports the same findings as the CLI (enclint scan --format json)', () => {
+        const cli = cliFindings(root);
+        for (const file of files) {
+          const uri = pathToFileURL(file).href;
+          const published = [...client.published].reverse().find((p) => p.uri === uri);
+          assert.deepEqual(serverFindings(published?.diagnostics ?? []), cli.get(file) ?? [], path.relative(ROOT, file));
+        }
       });
 
       it('reports the same findings for every file when it is open', async () => {

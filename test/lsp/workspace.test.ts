@@ -4,11 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { allRules } from '../../rules';
 import { LspTestClient, type PublishedDiagnostics } from './client';
 
 const KEY = 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}\n';
 const rotation = (diagnostics: PublishedDiagnostics['diagnostics']) => diagnostics.filter((d) => d.code === 'kms-key-rotation');
 const uriOf = (file: string) => pathToFileURL(file).href;
+/** Counts in these tests are about kms-key-rotation alone, whatever other rules the project adds. */
+const ONLY_ROTATION = Object.fromEntries(allRules.filter((r) => r.meta.id !== 'kms-key-rotation').map((r) => [r.meta.id, 'off']));
 
 function workspace(files: Record<string, string>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'enclint-lsp-')));
@@ -80,7 +83,7 @@ describe('language server: workspace', () => {
       'node_modules/pkg/main.tf': KEY,
       'excluded/keys.tf': KEY,
     });
-    client = await LspTestClient.start({ rootUri: uriOf(root), settings: { exclude: ['excluded/**'] } });
+    client = await LspTestClient.start({ rootUri: uriOf(root), settings: { exclude: ['excluded/**'], rules: ONLY_ROTATION } });
   });
   after(async () => {
     await client.stop();
@@ -121,7 +124,7 @@ describe('language server: workspace', () => {
     fs.writeFileSync(keys, 'resource "aws_kms_key" "data" {\n  enable_key_rotation = true\n}\n');
     let before = client.published.length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(keys), type: 2 }] });
-    await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uriOf(keys) && p.diagnostics.length === 0), 5000, 'keys.tf clean');
+    await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uriOf(keys) && rotation(p.diagnostics).length === 0), 5000, 'keys.tf clean');
 
     fs.writeFileSync(path.join(root, '.enclint.yaml'), 'options:\n  maxRotationDays: 30\nrules:\n  kms-key-rotation: warning\npolicyMapping:\n  kms-key-rotation: ACME-SEC-7 Key management\n');
     before = client.published.length;
@@ -153,5 +156,32 @@ describe('language server: workspace', () => {
     const result = await client.request<{ files: number; findings: number; cancelled: boolean }>('enclint/scanWorkspace');
     assert.equal(result.cancelled, false);
     assert.equal(result.files, 4, 'infra/*.tf (3) and other/keys.tf; not node_modules, not excluded/, not the config');
+  });
+});
+
+describe('language server: cancelling the workspace scan', () => {
+  let root: string;
+  let client: LspTestClient;
+  const FILES = 400;
+  before(async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < FILES; i++) files[`mod${i % 20}/key${i}.tf`] = KEY.replace('"data"', `"k${i}"`);
+    root = workspace(files);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stops when the client cancels the $/progress token, and a new scan can run', async () => {
+    const started = LspTestClient.start({ rootUri: uriOf(root), settings: { rules: ONLY_ROTATION } });
+    client = await started;
+    const begin = await client.waitFor(() => client.progress.find((p) => p.value.kind === 'begin'), 10_000, 'progress begin');
+    await client.connection.sendNotification('window/workDoneProgress/cancel', { token: begin.token });
+    await client.waitFor(() => client.progress.find((p) => p.token === begin.token && p.value.kind === 'end'), 10_000, 'progress end');
+    const published = new Set(client.published.map((p) => p.uri)).size;
+    assert.ok(published < FILES, `scan stopped early (${published} of ${FILES} files)`);
+    const full = await client.request<{ files: number; findings: number; cancelled: boolean }>('enclint/scanWorkspace');
+    assert.deepEqual(full, { files: FILES, findings: FILES, cancelled: false });
   });
 });

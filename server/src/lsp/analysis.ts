@@ -12,6 +12,8 @@ import type { FileCache } from './files';
 export interface DocumentAnalysis {
   uri: string;
   version: number;
+  /** The text analysed (the document may have moved on since). */
+  text: string;
   result: AnalysisResult;
   /** Sibling files used for var/local resolution (their line indexes place related locations). */
   siblings: SourceFile[];
@@ -37,7 +39,7 @@ export class Analyzer {
       live.dropTree();
     }
     const result = analyze({ path: live.path, text, kind }, { config, moduleFiles: siblings, seed });
-    return { uri: live.uri, version: live.version, result, siblings, configGeneration };
+    return { uri: live.uri, version: live.version, text, result, siblings, configGeneration };
   }
 
   analyzeFile(file: SourceFile, config: EnclintConfig): { result: AnalysisResult; siblings: SourceFile[] } {

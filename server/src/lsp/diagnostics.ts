@@ -2,7 +2,8 @@
 // related locations point at where a value came from (a variable default in another file).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { docsUrl } from '../../../rules/define';
-import type { LineIndex } from '../engine/source';
+import { SourceFile, type LineIndex } from '../engine/source';
+import { findSuppressions } from '../engine/suppress';
 import type { AnalysisResult, Finding, Notice, Range, Severity } from '../engine/types';
 import { pathToUri } from './uri';
 
@@ -23,6 +24,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticContext {
   /** The document's own URI (related locations in the same file use it). */
   uri: string;
+  /** The analysed text, to find suppression comments that no longer suppress anything. */
+  text?: string;
   /** Line indexes of other files, to place related locations that only carry offsets. */
   linesOf(path: string): LineIndex | undefined;
 }
@@ -32,7 +35,35 @@ export function toDiagnostics(result: AnalysisResult, context: DiagnosticContext
   // Suppressed findings are the user's decision; like ESLint, the editor stays quiet about them.
   for (const finding of result.findings) if (!finding.suppression) diagnostics.push(findingDiagnostic(finding, context));
   for (const notice of result.notices) diagnostics.push(noticeDiagnostic(notice));
+  if (context.text !== undefined) diagnostics.push(...unusedSuppressions(result, context.text));
   return diagnostics;
+}
+
+/**
+ * `enclint-disable-next-line` comments whose line has no matching finding any more (the code was
+ * fixed, or the rule renamed): shown faded, like an unused variable, so they get cleaned up rather
+ * than silently hiding the next real problem on that line.
+ */
+function unusedSuppressions(result: AnalysisResult, text: string): Diagnostic[] {
+  if (!text.includes('enclint-disable')) return [];
+  const file = new SourceFile({ path: result.path, text, kind: result.kind });
+  const suppressed = result.findings.filter((f) => f.suppression);
+  const unused: Diagnostic[] = [];
+  for (const s of findSuppressions(file).suppressions) {
+    const used = suppressed.some(
+      (f) => f.range.start.line === s.line && (s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(f.ruleId) || s.rules.includes(f.family)),
+    );
+    if (used) continue;
+    unused.push({
+      range: file.lines.rangeOf(s.span),
+      severity: DiagnosticSeverity.Hint,
+      code: 'unused-suppression',
+      source: SOURCE,
+      message: `This enclint suppression (${s.rules.join(', ') || 'all rules'}) no longer matches any finding on the next line; remove it`,
+      tags: [DiagnosticTag.Unnecessary],
+    });
+  }
+  return unused;
 }
 
 function findingDiagnostic(finding: Finding, context: DiagnosticContext): Diagnostic {

@@ -348,14 +348,14 @@ export class EnclintLanguageServer {
     const last = this.publishedVersion.get(live.uri);
     if (last !== undefined && last > version) return;
     this.publishedVersion.set(live.uri, version);
-    const diagnostics = analysis ? this.diagnosticsOf(analysis.uri, analysis.result, analysis.siblings) : [];
+    const diagnostics = analysis ? this.diagnosticsOf(analysis.uri, analysis.result, analysis.siblings, analysis.text) : [];
     if (!analysis) this.findingCounts.delete(live.uri);
     void this.connection.sendDiagnostics({ uri: live.uri, version, diagnostics });
     this.sendStatus();
   }
 
-  private diagnosticsOf(uri: string, result: AnalysisResult, siblings: SourceFile[]): Diagnostic[] {
-    return toDiagnostics(result, { uri, linesOf: (p) => siblings.find((s) => s.path === p)?.lines });
+  private diagnosticsOf(uri: string, result: AnalysisResult, siblings: SourceFile[], text?: string): Diagnostic[] {
+    return toDiagnostics(result, { uri, text, linesOf: (p) => siblings.find((s) => s.path === p)?.lines });
   }
 
   // ---- pull diagnostics, code actions, hover, fix all ------------------------------------------
@@ -372,7 +372,7 @@ export class EnclintLanguageServer {
     const resultId = `${analysis.version}:${analysis.configGeneration}`;
     this.sendStatus();
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.diagnosticsOf(uri, analysis.result, analysis.siblings) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.diagnosticsOf(uri, analysis.result, analysis.siblings, analysis.text) };
   }
 
   private async codeActions(params: Parameters<Parameters<Connection['onCodeAction']>[0]>[0]) {
@@ -487,7 +487,7 @@ export class EnclintLanguageServer {
       if (read.ok && read.file.kind) {
         try {
           const { result, siblings } = this.analyzer.analyzeFile(read.file, config);
-          diagnostics = this.diagnosticsOf(uri, result, siblings);
+          diagnostics = this.diagnosticsOf(uri, result, siblings, read.file.text);
           findings = countFindings(result);
         } catch (error) {
           this.connection.console.error(`enclint: scanning ${filePath} failed: ${(error as Error).message}`);
