@@ -7,6 +7,7 @@
 import type { SourceFile } from '../source';
 import type { PolicyDocument, PolicyStatement } from './model';
 import { extractorsFor, type PolicyContext } from './registry';
+import './sources/cdk';
 import './sources/cloudformation';
 import './sources/json-file';
 import './sources/terraform';
