@@ -2,6 +2,7 @@
 // place of `kms:*` (exactly the organisation's key policy example, ../shared/seeds: "AllowKeyUsage" and
 // "AllowKeyAdmins"), what counts as a wildcard grant, and which actions administer or use a key.
 import type { PolicyDocument, PolicyStatement, PolicyString } from '../../server/src/engine/policy';
+import type { SourceFile } from '../../server/src/engine/source';
 
 /** The seeds' "AllowKeyUsage" statement: what an application needs to encrypt and decrypt. */
 export const KEY_USAGE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
@@ -29,16 +30,17 @@ export function isFullWildcard(action: string): boolean {
 
 /** KMS operations that change a key or who may use it. */
 const ADMIN_OPERATIONS = [
-  'CancelKeyDeletion', 'ConnectCustomKeyStore', 'CreateAlias', 'CreateCustomKeyStore', 'CreateGrant', 'CreateKey',
-  'DeleteAlias', 'DeleteCustomKeyStore', 'DeleteImportedKeyMaterial', 'DisableKey', 'DisableKeyRotation',
-  'DisconnectCustomKeyStore', 'EnableKey', 'EnableKeyRotation', 'ImportKeyMaterial', 'PutKeyPolicy', 'ReplicateKey',
-  'RevokeGrant', 'RotateKeyOnDemand', 'ScheduleKeyDeletion', 'TagResource', 'UntagResource', 'UpdateAlias',
-  'UpdateCustomKeyStore', 'UpdateKeyDescription', 'UpdatePrimaryRegion',
+  // Most consequential first: messages quote the first ones a statement grants.
+  'PutKeyPolicy', 'ScheduleKeyDeletion', 'DisableKey', 'CreateGrant', 'DeleteImportedKeyMaterial', 'DisableKeyRotation',
+  'ImportKeyMaterial', 'ReplicateKey', 'RevokeGrant', 'UpdatePrimaryRegion', 'CancelKeyDeletion', 'EnableKey',
+  'EnableKeyRotation', 'RotateKeyOnDemand', 'CreateAlias', 'CreateKey', 'DeleteAlias', 'UpdateAlias',
+  'UpdateKeyDescription', 'TagResource', 'UntagResource', 'ConnectCustomKeyStore', 'CreateCustomKeyStore',
+  'DeleteCustomKeyStore', 'DisconnectCustomKeyStore', 'UpdateCustomKeyStore',
 ];
 
 /** KMS operations that use key material on data. */
 const CRYPTO_OPERATIONS = [
-  'Decrypt', 'DeriveSharedSecret', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
+  'Decrypt', 'Encrypt', 'DeriveSharedSecret', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
   'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'ReEncryptFrom', 'ReEncryptTo', 'Sign', 'Verify', 'VerifyMac',
 ];
 
@@ -63,9 +65,25 @@ export function cryptoOperations(actions: PolicyString[]): string[] {
   return [...new Set(actions.filter((a) => a.literal).flatMap((a) => matching(a.value, CRYPTO_OPERATIONS)))];
 }
 
-/** `arn:aws:iam::111122223333:root`, `111122223333`, or the same with the account id interpolated. */
-export function isAccountRoot(principal: string): boolean {
-  return /^arn:aws[a-z-]*:iam::(\d{12}|\$\{[^}]+\}):root$/i.test(principal) || /^\d{12}$/.test(principal) || /^\$\{[^}]*account_id[^}]*\}$/.test(principal);
+/**
+ * `arn:aws:iam::111122223333:root`, `111122223333`, or the same with the account id interpolated
+ * (`${data.aws_caller_identity.current.account_id}`, `!Sub …${AWS::AccountId}:root`, or an
+ * `Fn::Join` of `arn:aws:iam::`, the account and `:root`, which reaches us as its source text).
+ */
+export function isAccountRoot(principal: PolicyString, file: SourceFile): boolean {
+  const text = principal.value;
+  if (/^arn:aws[a-z-]*:iam::(\d{12}|\$\{[^}]+\}):root$/i.test(text) || /^\d{12}$/.test(text) || /^\$\{[^}]*account_?id[^}]*\}$/i.test(text)) return true;
+  if (principal.literal) return false;
+  // An expression: judge by what is written, e.g. `{"Fn::Join": ["", ["arn:aws:iam::", {"Ref": "AWS::AccountId"}, ":root"]]}`.
+  const source = file.slice(principal.span);
+  return /arn:aws[a-z-]*:iam::/i.test(source) && /:root["'\s\]}]*$/i.test(source.trim());
+}
+
+/** A principal as messages show it: literal values as written, expressions folded onto one short line. */
+export function principalLabel(principal: PolicyString, file: SourceFile): string {
+  if (principal.literal) return principal.value;
+  const folded = (principal.value.trim() || file.slice(principal.span)).replace(/\s+/g, ' ').trim();
+  return folded.length > 60 ? `${folded.slice(0, 57)}…` : folded;
 }
 
 /**
@@ -74,10 +92,10 @@ export function isAccountRoot(principal: string): boolean {
  * account grant it — and AWS documents that removing it can make the key unmanageable. So in a key
  * policy it is not reported as a wildcard grant; the IAM policies it enables are checked where they are defined.
  */
-export function isAccountRootDelegation(statement: PolicyStatement, document: PolicyDocument | undefined): boolean {
+export function isAccountRootDelegation(statement: PolicyStatement, document: PolicyDocument | undefined, file: SourceFile): boolean {
   if (document?.kind !== 'key-policy' || statement.principalKey !== 'Principal' || !statement.principals.length) return false;
   if (statement.conditions.length || statement.hasUnreadableCondition) return false;
-  return statement.principals.every((p) => p.type.toUpperCase() === 'AWS' && isAccountRoot(p.value.value));
+  return statement.principals.every((p) => p.type.toUpperCase() === 'AWS' && isAccountRoot(p.value, file));
 }
 
 /** `Principal: "*"`, `{"AWS": "*"}`, or principals `{ type = "*" … }`: anyone, in any account. */

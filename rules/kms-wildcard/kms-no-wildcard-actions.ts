@@ -9,7 +9,7 @@ import { fix } from '../../server/src/engine/fix';
 import type { PolicyDocument, PolicyStatement, PolicyString } from '../../server/src/engine/policy';
 import type { Fix } from '../../server/src/engine/types';
 import { defineRule, type RuleContext } from '../define';
-import { isAccountRootDelegation, isFullWildcard, KEY_ADMIN_ACTIONS, KEY_USAGE_ACTIONS, statementName } from './kms-actions';
+import { isAccountRootDelegation, isFullWildcard, principalLabel, KEY_ADMIN_ACTIONS, KEY_USAGE_ACTIONS, statementName } from './kms-actions';
 import { documentsOf, forPolicySources } from './policy-context';
 
 function check(context: RuleContext): void {
@@ -25,18 +25,18 @@ function check(context: RuleContext): void {
         continue;
       }
       const wildcard = statement.actions.find((a) => a.literal && isFullWildcard(a.value));
-      if (!wildcard || isAccountRootDelegation(statement, document)) continue;
+      if (!wildcard || isAccountRootDelegation(statement, document, context.file)) continue;
       context.report({
         span: wildcard.span,
-        message: `${document.origin}: ${statementName(statement)} allows "${wildcard.value}"${grantee(statement)}, every KMS operation including PutKeyPolicy and ScheduleKeyDeletion; grant only key usage or key administration`,
+        message: `${document.origin}: ${statementName(statement)} allows "${wildcard.value}"${grantee(statement, context)}, every KMS operation including PutKeyPolicy and ScheduleKeyDeletion; grant only key usage or key administration`,
         fixes: offersKmsLists(document, wildcard) ? leastPrivilegeFixes(document, statement, wildcard) : [],
       });
     }
   }
 }
 
-function grantee(statement: PolicyStatement): string {
-  const principals = statement.principals.map((p) => p.value.value);
+function grantee(statement: PolicyStatement, context: RuleContext): string {
+  const principals = statement.principals.map((p) => principalLabel(p.value, context.file));
   if (!principals.length) return '';
   const shown = principals.slice(0, 2).join(', ') + (principals.length > 2 ? `, +${principals.length - 2} more` : '');
   return ` to ${shown}`;

@@ -23,12 +23,12 @@ function check(context: RuleContext): void {
     const byPrincipal = new Map<string, Grants & { reported: boolean }>();
     for (const statement of document.statements) {
       if (statement.effect !== 'Allow' || statement.principalKey !== 'Principal' || statement.actionKey !== 'Action') continue;
-      if (statement.actions.some((a) => isFullWildcard(a.value)) || isAccountRootDelegation(statement, document)) continue;
+      if (statement.actions.some((a) => isFullWildcard(a.value)) || isAccountRootDelegation(statement, document, context.file)) continue;
       const admin = adminOperations(statement.actions);
       const crypto = cryptoOperations(statement.actions);
       if (!admin.length && !crypto.length) continue;
       for (const principal of statement.principals) {
-        if (!isNamedPrincipal(principal)) continue;
+        if (!isNamedPrincipal(principal, context)) continue;
         const key = `${principal.type.toUpperCase()} ${principal.value.value}`;
         const grants = byPrincipal.get(key) ?? { admin: [], crypto: [], reported: false };
         byPrincipal.set(key, grants);
@@ -49,8 +49,8 @@ function check(context: RuleContext): void {
   }
 }
 
-function isNamedPrincipal(principal: PolicyPrincipal): boolean {
-  return principal.value.literal && !isPublicPrincipal(principal) && !isAccountRoot(principal.value.value);
+function isNamedPrincipal(principal: PolicyPrincipal, context: RuleContext): boolean {
+  return principal.value.literal && !isPublicPrincipal(principal) && !isAccountRoot(principal.value, context.file);
 }
 
 function sample(operations: string[]): string {

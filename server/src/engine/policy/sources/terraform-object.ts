@@ -107,9 +107,14 @@ function hclObjectEditor(file: SourceFile): PolicyEditor {
       if (statement.actionKey === 'NotAction' && statement.actionKeySpan) {
         // Keep the key's quoting style: `NotAction` → `Action`, `"NotAction"` → `"Action"`.
         const quoted = file.slice(statement.actionKeySpan).trimStart().startsWith('"');
-        edits.push({ span: statement.actionKeySpan, newText: quoted ? '"Action"' : 'Action' });
+        edits.push({ span: statement.actionKeySpan, newText: keepEqualsColumn(quoted ? '"Action"' : 'Action', quoted ? '"NotAction"' : 'NotAction') });
       }
       return edits;
     },
   };
+}
+
+/** Pads a renamed key to the old key's width so the `=` stays in the column `terraform fmt` aligned it to. */
+export function keepEqualsColumn(newKey: string, oldKey: string): string {
+  return newKey + ' '.repeat(Math.max(0, oldKey.length - newKey.length));
 }

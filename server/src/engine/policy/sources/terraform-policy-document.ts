@@ -6,7 +6,7 @@ import type { TextEdit } from '../../types';
 import { classifyStatements } from '../classify';
 import { listText, PLAIN_LAYOUT } from '../list-writer';
 import type { PolicyCondition, PolicyDocument, PolicyEditor, PolicyKind, PolicyPrincipal, PolicyStatement } from '../model';
-import { stringsOf } from './terraform-object';
+import { keepEqualsColumn, stringsOf } from './terraform-object';
 
 export function policyDocumentDataSource(block: TfBlock, usage: PolicyKind | undefined): PolicyDocument | undefined {
   const statementBlocks = childBlocks(block, 'statement');
@@ -80,7 +80,7 @@ function policyDocumentEditor(block: TfBlock): PolicyEditor {
     replaceActions(statement: PolicyStatement, actions: string[]): TextEdit[] {
       if (!statement.actionValueSpan) return [];
       const edits: TextEdit[] = [{ span: statement.actionValueSpan, newText: listText(file, statement.actionValueSpan, actions, PLAIN_LAYOUT, statement.span) }];
-      if (statement.actionKey === 'NotAction' && statement.actionKeySpan) edits.push({ span: statement.actionKeySpan, newText: 'actions' });
+      if (statement.actionKey === 'NotAction' && statement.actionKeySpan) edits.push({ span: statement.actionKeySpan, newText: keepEqualsColumn('actions', 'not_actions') });
       return edits;
     },
   };
