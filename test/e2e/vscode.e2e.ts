@@ -185,7 +185,7 @@ async function drive(page: Page, port: number, workspace: string): Promise<void>
 
   step('the text changes and the problem disappears');
   await expectText(page.locator('.editor-instance .view-lines'), /enable_key_rotation\s*=\s*true/, 'the fixed file');
-  await page.waitForFunction(() => document.querySelectorAll('.editor-instance .squiggly-error').length === 0, undefined, { timeout: TIMEOUT });
+  await waitFor(async () => (await page.locator('.editor-instance .squiggly-error').count()) === 0, 'the squiggle to disappear');
   await problems.filter({ hasText: RULE }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
   await page.keyboard.press('Control+S');
   await waitFor(() => /enable_key_rotation\s*=\s*true/.test(readFileSync(join(workspace, 'main.tf'), 'utf8')), 'the fix saved to disk');
