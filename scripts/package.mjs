@@ -25,6 +25,7 @@ const REQUIRED_FILES = [
   'extension/dist/tree-sitter-terraform.wasm',
   'extension/syntaxes/terraform.tmLanguage.json',
   'extension/language-configuration/terraform.json',
+  'extension/media/icon.png',
 ];
 // Development files that must never ship.
 const FORBIDDEN = [/\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(server|client|rules|test|examples|docs|scripts)\//];
