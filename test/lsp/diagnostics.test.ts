@@ -1,5 +1,6 @@
 // Protocol tests over stdio against the bundled server: open, incremental change, pull diagnostics.
 import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, DEFAULT_CAPABILITIES, type PublishedDiagnostics } from './client';
 
 const KEY_WITHOUT_ROTATION = 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}\n';
@@ -71,6 +72,39 @@ describe('language server: diagnostics', () => {
     const shape = (ds: PublishedDiagnostics['diagnostics']) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
     assert.deepEqual(shape(typed), shape(expected));
     assert.equal(rotation(expected).length, 2);
+  });
+
+  it('keeps the incremental parse exact under random multi-line edits (CRLF, surrogate pairs)', async () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const snippets = ['resource "aws_kms_key" "r" {\r\n  enable_key_rotation = false\r\n}\r\n', '{', '}', '"', '\r\n', ' = ', 'enable_key_rotation', '😀', '# c\n', 'true', '<<EOF\nx\nEOF\n'];
+    let text = KEY_WITHOUT_ROTATION.replace(/\n/g, '\r\n') + 'resource "aws_kms_key" "z" {\r\n  description = "😀 ü"\r\n}\r\n';
+    const uri = 'file:///virtual/fuzz/main.tf';
+    await client.open(uri, text);
+    let version = 1;
+    const shape = (ds: PublishedDiagnostics['diagnostics']) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 15; i++) {
+        let start = random(text.length + 1);
+        let end = Math.min(text.length, start + (random(3) === 0 ? random(40) : 0));
+        // Never split a surrogate pair or a CRLF: editors do not either.
+        const splits = (o: number) => (o > 0 && o < text.length && ((text.charCodeAt(o) & 0xfc00) === 0xdc00 || (text[o - 1] === '\r' && text[o] === '\n')));
+        while (splits(start)) start--;
+        while (splits(end)) end++;
+        const insert = random(4) === 0 ? '' : snippets[random(snippets.length)];
+        const doc = TextDocument.create(uri, 'terraform', version, text);
+        const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+        text = text.slice(0, start) + insert + text.slice(end);
+        await client.change(uri, ++version, [{ range, text: insert }]);
+      }
+      const incremental = await client.diagnostics(uri, version);
+      const fresh = `file:///virtual/fuzz/fresh-${round}.tf`;
+      await client.open(fresh, text);
+      assert.deepEqual(shape(incremental), shape(await client.diagnostics(fresh, 1)), `round ${round}:\n${text}`);
+    }
   });
 
   it('folds a burst of edits into few analyses and never publishes an older version after a newer one', async () => {

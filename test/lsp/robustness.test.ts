@@ -1,7 +1,8 @@
 // Bad clients: unknown methods, malformed params, edits beyond the document. Each gets an error
 // response (or is ignored, for notifications) and the server keeps serving.
 import { strict as assert } from 'node:assert';
-import { LspTestClient } from './client';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspTestClient, type PublishedDiagnostics } from './client';
 
 const KEY = 'resource "aws_kms_key" "data" {\n  description = "customer data"\n}\n';
 
@@ -50,7 +51,16 @@ describe('language server: bad requests', () => {
     await client.change(uri, 3, [{ range: { start: { line: 2, character: 1 }, end: { line: 0, character: 0 } }, text: '' }]);
     await client.change(uri, 4, [{ range: { start: { line: -3, character: -1 }, end: { line: 0, character: 0 } }, text: '' }]);
     const diagnostics = await client.diagnostics(uri, 4);
-    assert.ok(Array.isArray(diagnostics));
+    // The kept parse tree followed the clamped edits exactly: same answer as opening the result fresh.
+    const expected = TextDocument.update(TextDocument.create(uri, 'terraform', 1, KEY), [
+      { range: { start: { line: 999, character: 5 }, end: { line: 1200, character: 0 } }, text: '\n# appended' },
+      { range: { start: { line: 2, character: 1 }, end: { line: 0, character: 0 } }, text: '' },
+      { range: { start: { line: -3, character: -1 }, end: { line: 0, character: 0 } }, text: '' },
+    ], 4).getText();
+    const fresh = 'file:///virtual/bad/fresh.tf';
+    await client.open(fresh, expected);
+    const shape = (ds: PublishedDiagnostics['diagnostics']) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
+    assert.deepEqual(shape(diagnostics), shape(await client.diagnostics(fresh, 1)));
   });
 
   it('still works normally afterwards', async () => {

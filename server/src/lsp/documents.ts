@@ -90,8 +90,11 @@ export class LiveDocument {
   private editTree(range: Range, newText: string): void {
     if (!this.tree) return;
     const before = this.document;
-    const startIndex = before.offsetAt(range.start);
-    const oldEndIndex = Math.max(startIndex, before.offsetAt(range.end));
+    // Same normalisation as TextDocument.update: clamp to the document, and a reversed range is swapped.
+    const from = before.offsetAt(range.start);
+    const to = before.offsetAt(range.end);
+    const startIndex = Math.min(from, to);
+    const oldEndIndex = Math.max(from, to);
     const startPosition = before.positionAt(startIndex);
     const oldEndPosition = before.positionAt(oldEndIndex);
     const newEndIndex = startIndex + newText.length;

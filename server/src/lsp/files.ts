@@ -16,6 +16,12 @@ interface DiskEntry {
 
 const TERRAFORM_FILE = /\.(tf|tfvars)$/i;
 
+/**
+ * Disk files kept parsed at once. A huge monorepo must not pin every parse tree in memory; evicted
+ * entries are re-read when next needed (web-tree-sitter frees a dropped tree's memory on GC).
+ */
+const MAX_CACHED_FILES = 2_000;
+
 export class FileCache {
   private readonly disk = new Map<string, DiskEntry>();
   private readonly openFiles = new Map<string, { version: number; file: SourceFile }>();
@@ -35,7 +41,12 @@ export class FileCache {
     if (stat.size > maxBytes) return { ok: false, reason: `larger than ${maxBytes} bytes (maxFileBytes)` };
     const stamp = `${stat.mtimeMs}:${stat.size}`;
     const cached = this.disk.get(filePath);
-    if (cached && cached.stamp === stamp) return cached.read;
+    if (cached && cached.stamp === stamp) {
+      // Most recently used last: Map keeps insertion order, so the first entry is the eviction candidate.
+      this.disk.delete(filePath);
+      this.disk.set(filePath, cached);
+      return cached.read;
+    }
     let read: DiskRead;
     try {
       const decoded = decodeBytes(fs.readFileSync(filePath));
@@ -44,6 +55,7 @@ export class FileCache {
       read = { ok: false, reason: `cannot read: ${(error as Error).message}` };
     }
     this.disk.set(filePath, { stamp, read });
+    while (this.disk.size > MAX_CACHED_FILES) this.disk.delete(this.disk.keys().next().value!);
     return read;
   }
 
