@@ -21,8 +21,10 @@ function keysWithSeparatePolicy(files: TfFile[]): Set<string> | undefined {
   for (const tf of files) {
     for (const policy of resources(tf, 'aws_kms_key_policy')) {
       const keyId = attr(policy, 'key_id')?.value;
-      if (keyId?.kind !== 'reference') return undefined;
-      targeted.add(keyId.path.split('.').slice(0, 2).join('.'));
+      const address = keyId?.kind === 'reference' ? keyId.path.split('.').slice(0, 2).join('.') : '';
+      // `var.key_id`, a literal key id or ARN: it could be any key of the module.
+      if (!KEY_TYPES.some((type) => address.startsWith(`${type}.`))) return undefined;
+      targeted.add(address);
     }
   }
   return targeted;
