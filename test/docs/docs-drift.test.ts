@@ -1,0 +1,45 @@
+// The docs pages and the README rules table are generated from rule metadata; this fails when a
+// rule changed (or was added) without `npm run docs`, so published docs never drift from the code.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { allRules } from '../../rules';
+import { driftedDocs, expectedDocs, renderRulePage, TABLE_END, TABLE_START, withRulesTable } from '../../scripts/gen-docs';
+
+describe('generated docs', () => {
+  it('docs/rules/*.md and the README rules table match the rule metadata (run `npm run docs`)', () => {
+    assert.deepEqual(driftedDocs(), [], 'out of date: run `npm run docs` and commit the result');
+  });
+
+  it('has a page for every registered rule with its metadata', () => {
+    const { files } = expectedDocs();
+    for (const rule of allRules) {
+      const page = files.get(`docs/rules/${rule.meta.id}.md`);
+      assert.ok(page, rule.meta.id);
+      assert.ok(page.includes(`# ${rule.meta.id}\n`) && page.includes(rule.meta.title) && page.includes(rule.meta.rationale), rule.meta.id);
+      for (const example of rule.meta.compliant) assert.ok(page.includes(example.code), `${rule.meta.id}: compliant example`);
+    }
+  });
+
+  it('detects a drifted page and a stale generated page, and leaves hand-written pages alone', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'enclint-docs-'));
+    const { files } = expectedDocs(root);
+    for (const [file, text] of files) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    fs.writeFileSync(path.join(root, 'docs/rules/guide.md'), '# A hand-written guide\n');
+    assert.deepEqual(driftedDocs(root), []);
+    const [rule] = allRules;
+    fs.writeFileSync(path.join(root, `docs/rules/${rule.meta.id}.md`), renderRulePage(rule).replace(rule.meta.title, 'edited by hand'));
+    fs.writeFileSync(path.join(root, 'docs/rules/removed-rule.md'), renderRulePage({ ...rule, meta: { ...rule.meta, id: 'removed-rule' } }));
+    assert.deepEqual(driftedDocs(root), [`docs/rules/${rule.meta.id}.md`, 'docs/rules/removed-rule.md']);
+  });
+
+  it('only touches the README between the markers', () => {
+    const readme = `# x\n\nintro\n\n${TABLE_START}\nold table\n${TABLE_END}\n\nafter\n`;
+    assert.equal(withRulesTable(readme, '| new |'), `# x\n\nintro\n\n${TABLE_START}\n| new |\n${TABLE_END}\n\nafter\n`);
+    assert.match(withRulesTable('# x\n', '| t |'), /## Rules\n\n<!-- rules-table:start -->\n\| t \|\n<!-- rules-table:end -->\n$/);
+  });
+});
