@@ -1,0 +1,171 @@
+// Credential formats recognisable by shape alone, in any text: cloud access keys, private key
+// blocks, vendor API tokens. Each detector is a regular expression plus a guard against the
+// look-alikes that fill real repositories (placeholders like `ghp_xxxx…`, truncated examples,
+// base64 blobs that are not keys). Documentation example keys such as `AKIAIOSFODNN7EXAMPLE` ARE
+// reported: they have the real format, scanners cannot tell them from live keys, and copying them
+// around is how real keys later land next to them.
+import { isPlaceholder, shannonEntropy } from './values';
+
+export type TokenKind =
+  | 'aws-access-key-id'
+  | 'aws-secret-access-key'
+  | 'private-key'
+  | 'encoded-private-key'
+  | 'github-token'
+  | 'gitlab-token'
+  | 'slack-token'
+  | 'slack-webhook'
+  | 'stripe-secret-key'
+  | 'google-api-key'
+  | 'sendgrid-api-key'
+  | 'npm-token'
+  | 'pypi-token'
+  | 'azure-storage-key'
+  | 'jwt'
+  | 'url-credentials';
+
+export interface TokenMatch {
+  kind: TokenKind;
+  /** Human-readable name for messages: "AWS access key ID". */
+  label: string;
+  /** Offsets into the scanned text of the secret itself (what to mask, report and replace). */
+  start: number;
+  end: number;
+  value: string;
+}
+
+interface TokenDetector {
+  kind: TokenKind;
+  label: string;
+  /** Global regex; when it has a group named `secret`, that group is the secret, else the whole match. */
+  pattern: RegExp;
+  /** Rejects look-alikes; gets the secret text. */
+  accept?: (secret: string) => boolean;
+}
+
+/** Not a run of one repeated character or an obvious filler (`xxxxxxxx`, `00000000`, `abcdefgh`…). */
+function notFiller(secret: string): boolean {
+  const body = secret.replace(/^[a-z]+_(?:live_)?|^xox.-|^AIza|^AKIA|^ASIA|^SG\./i, '');
+  if (/^(.)\1+$/.test(body.replace(/[-_.]/g, ''))) return false;
+  if (/x{6,}|\*{4,}|0{10,}|(?:abcdef|123456){2,}/i.test(body)) return false;
+  return shannonEntropy(body) >= 2.5;
+}
+
+/** Private key blocks must carry key material, not `...` or a placeholder line. */
+function hasKeyMaterial(block: string): boolean {
+  const body = block
+    .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+    .replace(/\\[nr]|\s|^[A-Za-z-]+:.*$/gm, '') // line breaks (also JSON-escaped) and PEM headers
+    .replace(/["'+,]/g, '');
+  return /[A-Za-z0-9+/=]{32,}/.test(body) && notFiller(body.slice(0, 200));
+}
+
+function decodesToPrivateKey(encoded: string): boolean {
+  try {
+    const text = Buffer.from(encoded, 'base64').toString('latin1');
+    return /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY/.test(text);
+  } catch {
+    return false;
+  }
+}
+
+const B = '(?<![A-Za-z0-9_])'; // token start: not in the middle of a longer identifier
+const E = '(?![A-Za-z0-9_])';
+
+const DETECTORS: TokenDetector[] = [
+  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: new RegExp(`${B}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}${E}`, 'g'), accept: notFiller },
+  {
+    kind: 'aws-secret-access-key',
+    label: 'AWS secret access key',
+    // 40 base64 characters are only recognisable next to a name saying what they are.
+    pattern: /(?:aws_?)?secret_?(?:access_?)?key(?:_?id)?["']?\s*(?:=>|[:=]|,)\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    accept: (secret) => notFiller(secret) && /[A-Z]/.test(secret) && /[a-z0-9]/.test(secret),
+  },
+  {
+    kind: 'private-key',
+    label: 'private key',
+    // A whole block, or — for a truncated/unterminated one — the text up to the closing quote.
+    pattern: /-----BEGIN (?<type>(?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END \k<type>PRIVATE KEY(?: BLOCK)?-----|[^"'`]*)/g,
+    accept: hasKeyMaterial,
+  },
+  { kind: 'encoded-private-key', label: 'base64-encoded private key', pattern: /LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}/g, accept: decodesToPrivateKey },
+  { kind: 'github-token', label: 'GitHub token', pattern: new RegExp(`${B}(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{70,255})${E}`, 'g'), accept: notFiller },
+  { kind: 'gitlab-token', label: 'GitLab token', pattern: new RegExp(`${B}glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller },
+  { kind: 'slack-token', label: 'Slack token', pattern: new RegExp(`${B}xox[baprse]-(?:[0-9]+-){1,3}[0-9A-Za-z-]{8,}(?![A-Za-z0-9-])`, 'g'), accept: notFiller },
+  {
+    kind: 'slack-webhook',
+    label: 'Slack webhook URL',
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g,
+    accept: (secret) => notFiller(secret.slice(secret.lastIndexOf('/') + 1)),
+  },
+  { kind: 'stripe-secret-key', label: 'Stripe secret key', pattern: new RegExp(`${B}(?:sk|rk)_live_[0-9A-Za-z]{20,247}${E}`, 'g'), accept: notFiller },
+  { kind: 'google-api-key', label: 'Google API key', pattern: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])`, 'g'), accept: notFiller },
+  { kind: 'sendgrid-api-key', label: 'SendGrid API key', pattern: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller },
+  { kind: 'npm-token', label: 'npm access token', pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'), accept: notFiller },
+  { kind: 'pypi-token', label: 'PyPI API token', pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/g },
+  {
+    kind: 'azure-storage-key',
+    label: 'Azure storage account key',
+    pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
+    accept: notFiller,
+  },
+  {
+    kind: 'jwt',
+    label: 'JSON Web Token',
+    pattern: new RegExp(`${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])`, 'g'),
+    accept: (secret) => {
+      try {
+        return JSON.parse(Buffer.from(secret.split('.')[0], 'base64url').toString('utf8'))?.alg !== undefined;
+      } catch {
+        return false;
+      }
+    },
+  },
+  {
+    kind: 'url-credentials',
+    label: 'password in a URL',
+    // scheme://user:password@host — the password part; `${…}` and `<…>` stand-ins are not findings.
+    pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`<>]{1,64}:(?<secret>[^\s:@/"'`<>]{3,128})@[\w.-]+/gi,
+    accept: (secret) => !isPlaceholder(secret) && !/^(?:password|passwd|pass|pwd|secret|\$\w+|%\w+%)$/i.test(secret) && !secret.includes('${'),
+  },
+];
+
+/** Every known token in `text`, in order of position; overlapping matches keep the earliest, longest. */
+export function findTokens(text: string): TokenMatch[] {
+  const found: TokenMatch[] = [];
+  if (!mayContainToken(text)) return found;
+  for (const detector of DETECTORS) {
+    detector.pattern.lastIndex = 0;
+    for (let match = detector.pattern.exec(text); match; match = detector.pattern.exec(text)) {
+      if (match[0].length === 0) {
+        detector.pattern.lastIndex++;
+        continue;
+      }
+      const secret = match.groups?.secret ?? match[0];
+      const start = match.index + (match.groups?.secret !== undefined ? match[0].lastIndexOf(secret) : 0);
+      if (detector.accept && !detector.accept(secret)) continue;
+      found.push({ kind: detector.kind, label: detector.label, start, end: start + secret.length, value: secret });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TokenMatch[] = [];
+  for (const token of found) {
+    const last = kept[kept.length - 1];
+    if (last && token.start < last.end) continue;
+    kept.push(token);
+  }
+  return kept;
+}
+
+/** Cheap pre-filter so large files without any token marker skip the regex pass. */
+const MARKERS = /AKIA|ASIA|ABIA|ACCA|A3T|secret|PRIVATE KEY|LS0tLS1CRUdJTi|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|SG\.|npm_|pypi-|AccountKey=|eyJ|:\/\//i;
+
+function mayContainToken(text: string): boolean {
+  return MARKERS.test(text);
+}
+
+/** Whether a value contains a known token — `no-secret-token` reports those, so name-based checks skip them. */
+export function containsKnownToken(value: string): boolean {
+  return findTokens(value).length > 0;
+}
+
