@@ -2,7 +2,8 @@
 # `npm run test:editors`: enclint in editors nobody on this project wrote.
 #   1. the packaged .vsix installed into code-server (real VS Code workbench and extension host),
 #      driven in headless Chromium by playwright-core (test/e2e/vscode.e2e.ts);
-#   2. Neovim's built-in LSP client against `enclint-lsp --stdio` (test/editors/, .mocharc.editors.json).
+#   2. the Terraform grammar through VS Code's tokenizer (vscode-textmate + Oniguruma, test/e2e/grammar.e2e.ts);
+#   3. Neovim's built-in LSP client against `enclint-lsp --stdio` (test/editors/, .mocharc.editors.json).
 # Installs what it needs when missing (Debian packages; code-server from the npm registry into a cache
 # folder, see test/e2e/install-code-server.sh), builds and packages the extension, runs both suites
 # even if the first fails, prints timings, and exits non-zero on any failure. Assumes `npm ci` was run.
@@ -54,6 +55,10 @@ test/e2e/install-code-server.sh >/dev/null
 done_phase "code-server install/cache"
 
 # --- editors ----------------------------------------------------------------------------------------
+phase "Terraform grammar through VS Code's tokenizer"
+if node --import tsx test/e2e/grammar.e2e.ts; then :; else failures+=("grammar"); fi
+done_phase "grammar (vscode-textmate)"
+
 phase "Neovim as LSP client"
 if npx mocha --config .mocharc.editors.json; then :; else failures+=("neovim"); fi
 done_phase "neovim"
