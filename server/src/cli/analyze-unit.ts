@@ -45,7 +45,13 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
         continue;
       }
       const siblings = loaded.filter((f) => isTerraform(f.source)).map((f) => f.source!);
-      results.push(isTerraform(file.source) ? analyzeTerraform(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })) : analyzeOther(file, unit, options));
+      try {
+        results.push(isTerraform(file.source) ? analyzeTerraform(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })) : analyzeOther(file, unit, options));
+      } catch (error) {
+        // The engine already isolates rules; this catches the rest (a parser bug, a write failure)
+        // so one file can never abort a scan of thousands.
+        results.push(emptyResult(file, [{ path: file.path, level: 'error', kind: 'rule-error', message: (error as Error).message.startsWith('could not write') ? (error as Error).message : `could not analyse this file: ${(error as Error).message}` }]));
+      }
     }
   } finally {
     // Trees live in WebAssembly memory, which JavaScript's garbage collector does not reclaim.
@@ -104,9 +110,14 @@ function analyzeOther(file: LoadedFile, unit: ScanUnit, options: UnitOptions): F
 /** Writes through a temporary file so an interrupted run never leaves a half-written source file. */
 function writeFixed(absolutePath: string, text: string): void {
   const temporary = `${absolutePath}.enclint-${process.pid}.tmp`;
-  const mode = fs.statSync(absolutePath).mode;
-  fs.writeFileSync(temporary, text, { mode });
-  fs.renameSync(temporary, absolutePath);
+  try {
+    const mode = fs.statSync(absolutePath).mode;
+    fs.writeFileSync(temporary, text, { mode });
+    fs.renameSync(temporary, absolutePath);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new Error(`could not write the fixes (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 function toFileResult(file: LoadedFile, result: AnalysisResult, source: SourceFile, siblings: SourceFile[], fixed: number): FileResult {

@@ -31,7 +31,12 @@ export function formatText(scan: ScanResult, options: TextOptions): string {
   const { summary } = scan;
   const problems = summary.errors + summary.warnings + summary.infos;
   const lines: string[] = [];
-  if (summary.fixed) lines.push(paint('green', `✔ fixed ${plural(summary.fixed, 'problem')} in ${plural(scan.files.filter((f) => f.fixed).length, 'file')}`));
+  if (summary.fixed) {
+    const fixedFiles = scan.files.filter((f) => f.fixed);
+    lines.push(paint('green', `✔ fixed ${plural(summary.fixed, 'problem')} in ${plural(fixedFiles.length, 'file')}`));
+    if (!options.quiet) for (const file of fixedFiles.slice(0, 20)) lines.push(paint('gray', `  ${file.path}: ${file.fixed} fixed`));
+    if (!options.quiet && fixedFiles.length > 20) lines.push(paint('gray', `  … and ${fixedFiles.length - 20} more files`));
+  }
   if (problems) {
     const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
     if (summary.infos) parts.push(`${summary.infos} info`);
