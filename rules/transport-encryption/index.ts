@@ -1,0 +1,5 @@
+// Rules of the transport-encryption family.
+import type { Rule } from '../define';
+import { tlsNoDisabledVerification } from './tls-no-disabled-verification';
+
+export const transportEncryptionRules: Rule[] = [tlsNoDisabledVerification];
