@@ -28,6 +28,8 @@ export interface SecretCandidate {
   /** For `KEY=value` list items: where the value part sits inside the scalar. */
   valueSpan: Span;
   shape: CandidateShape;
+  /** The key of the mapping that holds the pair (`permissions` for a GitHub Actions `id-token: write`). */
+  parentKey?: string;
 }
 
 function isLiteralScalar(node: DataNode | undefined): node is ScalarNode {
@@ -122,13 +124,13 @@ export function configSecretCandidates(document: DataDocument): SecretCandidate[
       }
       if (isLiteralScalar(value)) {
         if (p.key !== 'value' && p.key !== 'Value' && p.key !== 'name' && p.key !== 'Name') {
-          out.push({ name: p.key, nameSpan: p.keySpan, value: value.value as string, valueNode: value, valueSpan: value.span, shape: 'mapping' });
+          out.push({ name: p.key, nameSpan: p.keySpan, value: value.value as string, valueNode: value, valueSpan: value.span, shape: 'mapping', parentKey });
         }
         continue;
       }
       // `db-password: { value: x, description: … }`: the key names the wrapped value.
       const wrapped = value.type === 'map' && !get(value, 'name') ? get(value, 'value') : undefined;
-      if (isLiteralScalar(wrapped)) out.push({ name: p.key, nameSpan: p.keySpan, value: wrapped.value as string, valueNode: wrapped, valueSpan: wrapped.span, shape: 'mapping' });
+      if (isLiteralScalar(wrapped)) out.push({ name: p.key, nameSpan: p.keySpan, value: wrapped.value as string, valueNode: wrapped, valueSpan: wrapped.span, shape: 'mapping', parentKey });
       visit(value, p.key, depth + 1);
     }
   };
