@@ -72,6 +72,21 @@ describe('policy model', () => {
       assert.deepEqual(documents('empty.json', '').docs, []);
     });
 
+    it('finds policies nested in other JSON, as objects and as JSON strings (spans through JSON escapes)', () => {
+      const cli = '{\n  "Policy": "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": \\"*\\", \\"Action\\": \\"kms:*\\"}]}"\n}\n';
+      const { file, docs } = documents('get-key-policy.json', cli);
+      const doc = only(docs);
+      assert.equal(doc.origin, 'get-key-policy.json Policy');
+      const [s] = doc.statements;
+      assert.equal(at(file, s.actions[0].span), '\\"kms:*\\"');
+      assert.equal(s.principals[0].type, '*');
+      const out = applyEdits(cli, doc.editor.replaceActions(s, ['kms:Decrypt']));
+      assert.ok(out.includes('\\"Action\\": [\\"kms:Decrypt\\"]'), out);
+      const nested = documents('keys.json', '{ "keys": [ { "alias": "a", "KeyPolicy": { "Statement": { "Effect": "Allow", "Action": "kms:Decrypt" } } } ] }').docs;
+      assert.equal(only(nested).statements[0].actions[0].value, 'kms:Decrypt');
+      assert.equal(only(nested).origin, 'keys.json KeyPolicy');
+    });
+
     it('classifies identity, trust and resource policies', () => {
       assert.equal(only(documents('a.json', '{"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}').docs).kind, 'identity-policy');
       assert.equal(only(documents('t.json', '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}').docs).kind, 'trust-policy');

@@ -17,7 +17,9 @@ import { policyKindOfAttribute, policyUsages, rootBlock } from './terraform-usag
 export function extractTerraformPolicies(file: SourceFile, context: PolicyContext): PolicyDocument[] {
   const tf = terraformFile(file);
   const files: TfFile[] = context.module?.files.some((f) => f.file.path === file.path) ? context.module.files : [tf, ...(context.module?.files ?? [])];
-  const usages = policyUsages(files);
+  // Walking the whole module is only worth it for documents whose use is elsewhere; most files have none.
+  let usageMap: Map<string, PolicyKind> | undefined;
+  const usages = { get: (address: string) => (usageMap ??= policyUsages(files)).get(address) };
   const documents: PolicyDocument[] = [];
 
   for (const block of allBlocks(tf.blocks)) {
@@ -27,6 +29,7 @@ export function extractTerraformPolicies(file: SourceFile, context: PolicyContex
       if (document) documents.push(document);
     }
     for (const attribute of block.attributes) {
+      if (!mayHoldPolicy(attribute.value)) continue;
       const kind = policyKindOfAttribute(block, attribute.name) ?? usageOf(attribute, usages);
       const owner = rootBlock(block);
       const origin = owner.type === 'locals' ? `local.${attribute.name}` : `${blockAddress(owner)} ${attribute.name}`;
@@ -43,11 +46,18 @@ interface Placement {
 }
 
 /** A `locals` entry or a variable default is classified by where `local.x`/`var.x` is used. */
-function usageOf(attribute: TfAttribute, usages: Map<string, PolicyKind>): PolicyKind | undefined {
+function usageOf(attribute: TfAttribute, usages: { get(address: string): PolicyKind | undefined }): PolicyKind | undefined {
   const parent = attribute.parent;
   if (parent?.type === 'locals') return usages.get(`local.${attribute.name}`);
   if (parent?.type === 'variable' && attribute.name === 'default') return usages.get(`var.${parent.labels[0]}`);
   return undefined;
+}
+
+/** Cheap pre-check on the value's text: every policy, in any form, names a `Statement`. */
+function mayHoldPolicy(value: TfValue): boolean {
+  if (value.kind === 'reference' || value.kind === 'number' || value.kind === 'bool' || value.kind === 'null') return false;
+  if (value.kind === 'string') return /statement/i.test(value.value);
+  return true;
 }
 
 /** Finds policies anywhere inside a value: `jsonencode(…)` arguments, objects, JSON strings. */
