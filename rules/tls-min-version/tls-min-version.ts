@@ -14,7 +14,7 @@ import { checkClassicElbPolicies, checkFlexibleServerParameters, checkProtocolSw
 import { TERRAFORM_TLS_SETTINGS, type TerraformTlsSetting, type TlsSettingContext } from './terraform-settings';
 import { compliantFor, effectiveMinimum, meetsMinimum, protocolLabel, type ProtocolVersion } from './tls-versions';
 import { checkCloudFormationTls } from './sources/tls-min-version.cloudformation';
-import { checkCdkTlsMinVersion } from './sources/tls-min-version.cdk';
+import { tlsMinVersionCodeChecks } from './sources/tls-min-version.app';
 
 /** A literal as the provider reads it; `min_tls_version = 1.0` is the number 1, which means "1.0". */
 export function tlsLiteral(value: TfValue): string | undefined {
@@ -106,7 +106,6 @@ export const tlsMinVersion = defineRule({
     terraform: checkTerraform,
     'cloudformation-yaml': checkCloudFormationTls,
     'cloudformation-json': checkCloudFormationTls,
-    typescript: checkCdkTlsMinVersion,
-    javascript: checkCdkTlsMinVersion,
+    ...tlsMinVersionCodeChecks,
   },
 });
