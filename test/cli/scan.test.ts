@@ -87,6 +87,25 @@ describe('enclint scan', () => {
       assert.doesNotMatch(run.stdout, /legacy/);
     });
 
+    it('uses the nearest .enclint.yaml for each directory', async () => {
+      const dir = scratchCopy('findings');
+      fs.mkdirSync(path.join(dir, 'legacy'));
+      fs.copyFileSync(path.join(dir, 'main.tf'), path.join(dir, 'legacy', 'main.tf'));
+      fs.writeFileSync(path.join(dir, 'legacy', '.enclint.yaml'), 'rules:\n  key-rotation: off # a whole family\n');
+      const run = await runCli(['scan', dir, '--format', 'json', ...ROTATION]);
+      const withFindings = JSON.parse(run.stdout).files.filter((f: { findings: unknown[] }) => f.findings.length).map((f: { path: string }) => path.relative(dir, f.path));
+      assert.deepEqual(withFindings, ['main.tf']);
+    });
+
+    it('--profile strict raises the TLS minimum to 1.3 and --rule selects a family', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclint-profile-'));
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_lb_listener" "api" {\n  port       = 443\n  protocol   = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS-1-2-2017-01"\n}\n');
+      assert.equal((await runCli(['scan', dir, '--rule', 'tls-min-version'])).code, 0);
+      const strict = await runCli(['scan', dir, '--rule', 'tls-min-version', '--profile', 'strict']);
+      assert.equal(strict.code, 1, strict.stdout);
+      assert.match(strict.stdout, /TLS 1\.3/);
+    });
+
     it('--config with a missing file is a usage error', async () => {
       const run = await runCli(['scan', fixture('clean'), '--config', 'nope.yaml']);
       assert.equal(run.code, 2);

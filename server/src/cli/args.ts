@@ -37,7 +37,7 @@ options:
                                      .enclint.yaml above each scanned file)
       --severity-threshold LEVEL     error | warning | info: lowest severity that fails the run
                                      (default: warning)
-      --rule ID[,ID…]                run only these rules (ids or families)
+      --rule ID[,ID…]                run only these rules (ids or families) among those enabled
       --profile recommended|strict   override the profile (strict: TLS 1.3)
       --no-color                     plain output (also NO_COLOR=1)
   -q, --quiet                        report only findings at or above the threshold

@@ -15,6 +15,10 @@ export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.terr
 
 export class UsageError extends Error {}
 
+const TERRAFORM_FILE = /\.tf(vars)?$/i;
+/** Non-Terraform files are batched so a big folder becomes several units of work. */
+const MAX_FILES_PER_UNIT = 32;
+
 export interface DiscoverOptions {
   /** Working directory: displayed paths are relative to it. */
   cwd: string;
@@ -70,8 +74,15 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
   let fileCount = 0;
   for (const dir of [...byDir.keys()].sort()) {
     const files = [...byDir.get(dir)!].sort();
-    // One config per unit: the nearest config is the same for every file of a directory.
-    units.push({ dir, config: configs.forDirectory(dir), files: files.map((absolutePath) => ({ absolutePath, path: displayPath(absolutePath, options.cwd) })) });
+    // One config per directory: the nearest config is the same for every file in it.
+    const config = configs.forDirectory(dir);
+    const entry = (absolutePath: string) => ({ absolutePath, path: displayPath(absolutePath, options.cwd) });
+    // A directory's Terraform files are one module and must be analysed together; other files are
+    // independent, so a folder of thousands of JSON or YAML files still spreads across workers.
+    const terraform = files.filter((file) => TERRAFORM_FILE.test(file));
+    const others = files.filter((file) => !TERRAFORM_FILE.test(file));
+    if (terraform.length) units.push({ dir, config, files: terraform.map(entry) });
+    for (let i = 0; i < others.length; i += MAX_FILES_PER_UNIT) units.push({ dir, config, files: others.slice(i, i + MAX_FILES_PER_UNIT).map(entry) });
     fileCount += files.length;
   }
   return { units, notices, fileCount };

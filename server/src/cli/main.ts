@@ -121,10 +121,10 @@ function buildOverlay(options: CliOptions): ((config: EnclintConfig) => EnclintC
     let merged = profile ? mergeConfig(config, { profile }) : config;
     if (selected) {
       const rules = { ...merged.rules };
+      // Restricts, never re-enables: a rule a config turned off (say, for a legacy folder) stays off.
       for (const rule of allRules) {
         const chosen = selected.includes(rule.meta.id) || selected.includes(rule.meta.family);
-        rules[rule.meta.id] = chosen ? { ...rules[rule.meta.id], enabled: true } : { enabled: false };
-        if (chosen) rules[rule.meta.family] = { ...rules[rule.meta.family], enabled: true };
+        if (!chosen) rules[rule.meta.id] = { enabled: false };
       }
       merged = { ...merged, rules };
     }

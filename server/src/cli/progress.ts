@@ -6,7 +6,7 @@ import type { OutputStream } from './main';
 const SHOW_AFTER_MS = 1000;
 const REDRAW_EVERY_MS = 100;
 
-export function createProgress(stream: OutputStream): { start: (total: number) => void; update: (done: number) => void; done: () => void } {
+export function createProgress(stream: OutputStream, now: () => number = Date.now): { start: (total: number) => void; update: (done: number) => void; done: () => void } {
   let total = 0;
   let startedAt = 0;
   let lastDraw = 0;
@@ -15,13 +15,13 @@ export function createProgress(stream: OutputStream): { start: (total: number) =
   return {
     start: (count) => {
       total = count;
-      startedAt = Date.now();
+      startedAt = now();
     },
     update: (done) => {
       if (!enabled || !total) return;
-      const now = Date.now();
-      if (now - startedAt < SHOW_AFTER_MS || now - lastDraw < REDRAW_EVERY_MS) return;
-      lastDraw = now;
+      const time = now();
+      if (time - startedAt < SHOW_AFTER_MS || time - lastDraw < REDRAW_EVERY_MS) return;
+      lastDraw = time;
       drawn = true;
       const percent = Math.floor((done / total) * 100);
       stream.write(`\r\u001b[Kenclint: scanned ${done}/${total} files (${percent}%)`);
