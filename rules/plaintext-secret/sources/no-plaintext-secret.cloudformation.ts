@@ -7,8 +7,7 @@
 import { CfnRaw, ensureParameter, replaceValue, setPath } from '../../../server/src/engine/cloudformation/edits';
 import { cfnTemplate, describeResource, isDynamicReference, type CfnParameter, type CfnResource, type CfnTemplate } from '../../../server/src/engine/cloudformation/model';
 import { fix, maskSecret } from '../../../server/src/engine/fix';
-import { isSecretName } from '../../../server/src/engine/secrets/names';
-import { looksLikeSecretValue } from '../../../server/src/engine/secrets/values';
+import { isSecretName, looksLikeSecretValue, overlapsKnownToken } from '../../../server/src/engine/secrets';
 import type { Fix, TextEdit } from '../../../server/src/engine/types';
 import { getNodePath, modify } from 'jsonc-parser';
 import { jsonNodeOf } from '../../../server/src/engine/yaml/from-json';
@@ -67,7 +66,8 @@ function checkResource(context: RuleContext, template: CfnTemplate, resource: Cf
   if (!resource.properties) return;
   const document: DataDocument = { syntax: template.document.syntax, root: resource.properties, span: resource.properties.span };
   for (const candidate of configSecretCandidates(document)) {
-    if (!isReportable(template, candidate.name, candidate.value)) continue;
+    // A known token format is no-secret-token's, with the more specific message: one finding per secret.
+    if (!isReportable(template, candidate.name, candidate.value) || overlapsKnownToken(context.file, candidate.valueNode.span)) continue;
     context.report({
       span: candidate.valueNode.span,
       message: `${describeResource(resource)} sets ${candidate.name} to a literal secret (${maskSecret(candidate.value)}); anyone who can read the template, its S3 copy or the stack's console can read it — resolve it from Secrets Manager or a NoEcho parameter`,
@@ -79,7 +79,7 @@ function checkResource(context: RuleContext, template: CfnTemplate, resource: Cf
 function checkParameter(context: RuleContext, template: CfnTemplate, parameter: CfnParameter): void {
   const value = scalarString(parameter.default);
   if (!parameter.default || value === undefined || parameter.default.type !== 'scalar' || parameter.default.tag) return;
-  if (!isReportable(template, parameter.name, value)) return;
+  if (!isReportable(template, parameter.name, value) || overlapsKnownToken(context.file, parameter.default.span)) return;
   const defaultPair = pair(parameter.node, 'Default')!;
   const echo = parameter.noEcho ? 'NoEcho hides it from the console, but the default still sits in the template' : 'and without NoEcho the console and API show it too';
   context.report({

@@ -6,13 +6,12 @@
 // silently break local runs, so the finding explains instead.
 import { maskSecret } from '../../../server/src/engine/fix';
 import { dotenvEntries } from '../../../server/src/engine/dotenv/parse';
-import { isSecretName } from '../../../server/src/engine/secrets/names';
-import { looksLikeSecretValue } from '../../../server/src/engine/secrets/values';
+import { isSecretName, looksLikeSecretValue, overlapsKnownToken } from '../../../server/src/engine/secrets';
 import type { RuleContext } from '../../define';
 
 export function checkDotenvSecrets(context: RuleContext): void {
   for (const entry of dotenvEntries(context.file).entries) {
-    if (!isSecretName(entry.key) || !looksLikeSecretValue(entry.value)) continue;
+    if (!isSecretName(entry.key) || !looksLikeSecretValue(entry.value) || overlapsKnownToken(context.file, entry.valueSpan)) continue;
     context.report({
       span: entry.valueSpan,
       message: `${entry.key} holds a literal secret (${maskSecret(entry.value)}); keep .env files with real values out of version control (commit a .env.example with empty values) and load production secrets from a secret manager`,

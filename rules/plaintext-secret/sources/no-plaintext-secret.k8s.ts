@@ -4,8 +4,7 @@
 // variables, Helm values). The shapes come from yaml/secret-candidates; the judgement of names and
 // values from the shared secrets library.
 import { fix, maskSecret } from '../../../server/src/engine/fix';
-import { isSecretName } from '../../../server/src/engine/secrets/names';
-import { isHighEntropy, looksLikeSecretValue } from '../../../server/src/engine/secrets/values';
+import { isHighEntropy, isSecretName, looksLikeSecretValue, overlapsKnownToken } from '../../../server/src/engine/secrets';
 import type { Fix } from '../../../server/src/engine/types';
 import { get, scalarString, type DataDocument } from '../../../server/src/engine/yaml/data';
 import { replaceYamlValue } from '../../../server/src/engine/yaml/edits';
@@ -55,7 +54,8 @@ function composeFix(candidate: SecretCandidate): Fix[] {
 export function checkYamlConfigSecrets(context: RuleContext): void {
   for (const document of yamlDocuments(context.file).documents) {
     for (const candidate of configSecretCandidates(document)) {
-      if (!isReportable(candidate)) continue;
+      // A known token format is no-secret-token's, with the more specific message: one finding per secret.
+      if (!isReportable(candidate) || overlapsKnownToken(context.file, candidate.valueSpan)) continue;
       context.report({ span: candidate.valueSpan, message: describe(document, candidate), fixes: composeFix(candidate) });
     }
   }
