@@ -2,7 +2,8 @@
 // workbench, with the same extension host as the desktop app), opens a Terraform file in headless
 // Chromium driven by playwright-core, and checks what a person would see: highlighting from the
 // contributed grammar, the squiggle and the Problems entry for kms-key-rotation, the quick fix offered
-// by Ctrl+. changing the text, and the problem going away. Screenshots go to test/e2e/artifacts/.
+// by Ctrl+. changing the text, and the problem going away; then the status bar item, the commands,
+// fix-all on save, and the .tfvars language. Screenshots go to test/e2e/artifacts/.
 //
 //   node --import tsx test/e2e/vscode.e2e.ts [path/to/enclint.vsix]
 //
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
         'extensions.autoUpdate': false,
         'workbench.enableExperiments': false,
         'chat.disableAIFeatures': true,
+        // What the README recommends: safe fixes applied on save (checked with on-save.tf below).
+        'editor.codeActionsOnSave': { 'source.fixAll.enclint': 'explicit' },
       },
       null,
       2,
@@ -136,6 +139,8 @@ async function drive(page: Page, port: number, workspace: string): Promise<void>
 
   step('waiting for the squiggle');
   await editor.locator('.squiggly-error').first().waitFor({ timeout: TIMEOUT });
+  const statusItem = page.locator('.statusbar-item', { hasText: 'enclint' });
+  await expectText(statusItem, /enclint: 1\b/, 'the enclint status bar item (finding count)');
 
   step('opening the Problems panel');
   await editor.locator('.view-lines').click();
@@ -193,9 +198,37 @@ async function drive(page: Page, port: number, workspace: string): Promise<void>
   });
   await page.keyboard.press('Control+S');
   await waitFor(() => /enable_key_rotation\s*=\s*true/.test(readFileSync(join(workspace, 'main.tf'), 'utf8')), 'the fix saved to disk');
+  await expectText(statusItem, /enclint(?!: *\d)/, 'the status bar item without findings');
   const fixedShot = join(artifacts, 'vscode-fixed.png');
   await page.screenshot({ path: fixedShot });
   step(`screenshot after the fix: ${fixedShot}`);
+
+  step('the command palette lists the enclint commands');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: TIMEOUT });
+  await page.keyboard.type('enclint:');
+  for (const command of ['enclint: Scan Workspace', 'enclint: Fix All in File', 'enclint: Show Output']) {
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: TIMEOUT });
+  }
+  await page.keyboard.press('Escape');
+
+  step('safe fixes on save (editor.codeActionsOnSave: source.fixAll.enclint)');
+  // Created now, on disk, so this also covers a file that appears after start-up.
+  const onSave = join(workspace, 'on-save.tf');
+  writeFileSync(onSave, 'resource "aws_kms_key" "audit_logs" {\n  description = "Audit log archive"\n}\n');
+  const onSaveItem = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'on-save.tf' });
+  await onSaveItem.waitFor({ timeout: TIMEOUT });
+  await onSaveItem.click();
+  await expectText(page.locator('.editor-instance .view-lines'), /audit_logs/, 'on-save.tf in the editor');
+  await editor.locator('.squiggly-error').first().waitFor({ timeout: TIMEOUT });
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+S');
+  await waitFor(() => /enable_key_rotation\s*=\s*true/.test(readFileSync(onSave, 'utf8')), 'on-save.tf fixed on save');
+  await waitFor(async () => (await editor.locator('.squiggly-error').count()) === 0, 'the squiggle in on-save.tf to disappear');
+
+  step('.tfvars files get the terraform-vars language');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'terraform.tfvars' }).click();
+  await expectText(page.locator('.statusbar-item[id="status.editor.mode"]'), /Terraform Variables/, 'the language mode of terraform.tfvars');
 }
 
 /** Waits until the locator's text (non-breaking spaces as spaces) matches. */
