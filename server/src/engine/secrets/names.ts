@@ -44,6 +44,7 @@ const METADATA_SUFFIXES = new Set([
   'configuration', 'settings', 'options', 'enforcement', 'reset', 'change', 'changed', 'last', 'updated', 'created',
   'generation', 'generator', 'generate', 'history', 'reuse', 'pattern', 'regex', 'encrypted', 'kms', 'template', 'placeholder',
   'secret_id', 'cache', 'size', 'limit', 'rate', 'retries', 'attempts', 'lockout', 'threshold', 'index', 'region',
+  'kind', 'expire', // `auth_kind: serviceaccount`, `password_expire: never` (Ansible)
 ]);
 
 /** First words that make the name a switch or a bound: `enable_basic_auth`, `min_password_length`. */
