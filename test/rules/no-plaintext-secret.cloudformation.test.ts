@@ -63,6 +63,12 @@ ruleTester(noPlaintextSecret, {
       fixes: [{ title: 'Remove the Default', output: '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Parameters": {\n    "DbPassword": {\n      "Type": "String",\n      "NoEcho": true\n    }\n  }\n}\n' }],
     },
     {
+      name: 'SAM Globals environment',
+      path: 'template.yaml',
+      code: "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        API_TOKEN: 'tok-83hf-29fj-10dk'\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n",
+      errors: [{ message: 'Globals.Function sets API_TOKEN to a literal secret', line: 6 }],
+    },
+    {
       name: 'credentials in AWS::CloudFormation::Authentication metadata, even as references',
       path: 't.yaml',
       code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Metadata:\n      AWS::CloudFormation::Authentication:\n        S3Creds:\n          type: S3\n          accessKeyId: !Ref Keys\n          secretKey: !GetAtt Keys.SecretAccessKey\n    Properties:\n      ImageId: ami-123\n',

@@ -8,6 +8,7 @@ ruleTester(noPlaintextSecret, {
     { name: 'compose reading the environment', path: 'docker-compose.yml', code: 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n      - POSTGRES_PASSWORD_FILE=/run/secrets/db\n  api:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:?required}\n' },
     { name: 'GitHub Actions permissions and secrets context', path: '.github/workflows/ci.yml', code: 'on: push\npermissions:\n  id-token: write\njobs:\n  x:\n    steps:\n      - env:\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n' },
     { name: 'kubeconfig JSONPath templates', path: 'kubeconfig.yaml', code: "users:\n- name: gcp\n  user:\n    auth-provider:\n      config:\n        token-key: '{.credential.access_token}'\n" },
+    { name: 'ExternalSecret naming the key of a secret', path: 'external-secret.yaml', code: 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n  data:\n    - secretKey: password\n      remoteRef: { key: orders/db, property: password }\n' },
     { name: 'Ansible vault-encrypted value', path: 'vars.yml', code: 'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n' },
   ],
   invalid: [

@@ -146,8 +146,20 @@ function checkAuthenticationMetadata(context: RuleContext, resource: CfnResource
   }
 }
 
+/** SAM `Globals` (`Function.Environment.Variables`…) are copied into every function: same check as a resource. */
+function checkSamGlobals(context: RuleContext, template: CfnTemplate): void {
+  const globals = get(template.root, 'Globals');
+  if (globals?.type !== 'map') return;
+  for (const section of globals.pairs) {
+    if (section.value?.type !== 'map') continue;
+    const pseudo: CfnResource = { logicalId: `Globals.${section.key}`, type: undefined, node: section.value, pair: section, properties: section.value, propertiesPair: section };
+    checkResource(context, template, pseudo);
+  }
+}
+
 export function checkCloudFormationPlaintextSecrets(context: RuleContext): void {
   const template = cfnTemplate(context.file);
+  checkSamGlobals(context, template);
   for (const parameter of template.parameters.values()) checkParameter(context, template, parameter);
   for (const resource of template.resources) {
     checkResource(context, template, resource);

@@ -4,7 +4,7 @@
 // variables, Helm values). The shapes come from yaml/secret-candidates; the judgement of names and
 // values from the shared secrets library.
 import { fix, maskSecret } from '../../../server/src/engine/fix';
-import { isHighEntropy, isSecretName, looksLikeSecretValue, overlapsKnownToken } from '../../../server/src/engine/secrets';
+import { isHighEntropy, isSecretName, looksLikeSecretValue, nameWords, overlapsKnownToken } from '../../../server/src/engine/secrets';
 import type { Fix } from '../../../server/src/engine/types';
 import { get, scalarString, type DataDocument } from '../../../server/src/engine/yaml/data';
 import { replaceYamlValue } from '../../../server/src/engine/yaml/edits';
@@ -19,6 +19,8 @@ function isReportable(candidate: SecretCandidate): boolean {
   if (!looksLikeSecretValue(candidate.value) || JSONPATH_TEMPLATE.test(candidate.value.trim())) return false;
   // GitHub Actions `permissions: { id-token: write }` grants a scope; it holds no token.
   if (candidate.parentKey === 'permissions') return false;
+  // `secretKey: password` (ExternalSecret, CSI drivers, Helm charts) names the key a secret lives under.
+  if (nameWords(candidate.name).includes('key') && /^[A-Za-z][\w.-]*$/.test(candidate.value) && isSecretName(candidate.value)) return false;
   // Everything in a Secret is meant to be secret; a non-secret name (`username`) still counts when the value is key-like.
   if (candidate.shape === 'k8s-secret-string' || candidate.shape === 'k8s-secret-data') return isSecretName(candidate.name) || isHighEntropy(candidate.value);
   return isSecretName(candidate.name);
