@@ -18,3 +18,5 @@ export { isSecretName, nameWords } from './names';
 export { isHighEntropy, isPlaceholder, isSecretReference, looksLikeSecretValue, shannonEntropy } from './values';
 export { containsKnownToken, findTokens, type TokenKind, type TokenMatch } from './tokens';
 export { maskSecret } from '../fix';
+export { fileTokens, overlapsKnownToken } from './file-tokens';
+export { findSecretAssignments, type SecretAssignment } from './assignments';

@@ -22,7 +22,7 @@ const SECRET_WORDS = new Set([
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode',
   'secret', 'secrets', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey', 'authkey', 'authtoken',
   'credential', 'credentials', 'creds', 'auth', 'authorization', 'bearer',
-  'masterkey', 'sharedkey', 'accountkey', 'storagekey', 'signingkey', 'encryptionkey', 'presharedkey', 'psk',
+  'masterkey', 'sharedkey', 'accountkey', 'storagekey', 'signingkey', 'rawkey', 'presharedkey', 'psk',
   'sastoken', 'connectionstring', 'connstr', 'webhook', 'sessionkey', 'clientkey', 'primarykey', 'secondarykey',
 ]);
 

@@ -11,10 +11,12 @@ export type TokenKind =
   | 'aws-secret-access-key'
   | 'private-key'
   | 'encoded-private-key'
+  | 'putty-private-key'
   | 'github-token'
   | 'gitlab-token'
   | 'slack-token'
   | 'slack-webhook'
+  | 'teams-webhook'
   | 'stripe-secret-key'
   | 'google-api-key'
   | 'sendgrid-api-key'
@@ -73,7 +75,7 @@ const B = '(?<![A-Za-z0-9_])'; // token start: not in the middle of a longer ide
 const E = '(?![A-Za-z0-9_])';
 
 const DETECTORS: TokenDetector[] = [
-  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: new RegExp(`${B}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}${E}`, 'g'), accept: notFiller },
+  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: new RegExp(`${B}(?:AKIA|ASIA|ABIA|ACCA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}${E}`, 'g'), accept: notFiller },
   {
     kind: 'aws-secret-access-key',
     label: 'AWS secret access key',
@@ -89,6 +91,12 @@ const DETECTORS: TokenDetector[] = [
     accept: hasKeyMaterial,
   },
   { kind: 'encoded-private-key', label: 'base64-encoded private key', pattern: /LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}/g, accept: decodesToPrivateKey },
+  {
+    kind: 'putty-private-key',
+    label: 'PuTTY private key',
+    pattern: /PuTTY-User-Key-File-\d: [\s\S]*?Private-Lines: \d+(?:\r?\n[A-Za-z0-9+/=]+)+/g,
+    accept: (block) => hasKeyMaterial(block.slice(block.indexOf('Private-Lines'))),
+  },
   { kind: 'github-token', label: 'GitHub token', pattern: new RegExp(`${B}(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{70,255})${E}`, 'g'), accept: notFiller },
   { kind: 'gitlab-token', label: 'GitLab token', pattern: new RegExp(`${B}glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller },
   { kind: 'slack-token', label: 'Slack token', pattern: new RegExp(`${B}xox[baprse]-(?:[0-9]+-){1,3}[0-9A-Za-z-]{8,}(?![A-Za-z0-9-])`, 'g'), accept: notFiller },
@@ -97,6 +105,11 @@ const DETECTORS: TokenDetector[] = [
     label: 'Slack webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g,
     accept: (secret) => notFiller(secret.slice(secret.lastIndexOf('/') + 1)),
+  },
+  {
+    kind: 'teams-webhook',
+    label: 'Microsoft Teams webhook URL',
+    pattern: /https:\/\/[\w-]+\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}/g,
   },
   { kind: 'stripe-secret-key', label: 'Stripe secret key', pattern: new RegExp(`${B}(?:sk|rk)_live_[0-9A-Za-z]{20,247}${E}`, 'g'), accept: notFiller },
   { kind: 'google-api-key', label: 'Google API key', pattern: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])`, 'g'), accept: notFiller },
@@ -158,7 +171,7 @@ export function findTokens(text: string): TokenMatch[] {
 }
 
 /** Cheap pre-filter so large files without any token marker skip the regex pass. */
-const MARKERS = /AKIA|ASIA|ABIA|ACCA|A3T|secret|PRIVATE KEY|LS0tLS1CRUdJTi|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|SG\.|npm_|pypi-|AccountKey=|eyJ|:\/\//i;
+const MARKERS = /AKIA|ASIA|ABIA|ACCA|ASCA|A3T|PuTTY|webhook|secret|PRIVATE KEY|LS0tLS1CRUdJTi|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|SG\.|npm_|pypi-|AccountKey=|eyJ|:\/\//i;
 
 function mayContainToken(text: string): boolean {
   return MARKERS.test(text);

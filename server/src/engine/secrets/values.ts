@@ -1,3 +1,5 @@
+import { nameWords } from './names';
+
 // Is this *value* a real secret, or something standing in for one? A literal assigned to a
 // secret-named field is a finding unless it is a placeholder (empty, `<password>`, `${…}`, `{{ … }}`,
 // `xxxx`, `****`), a lookup of the real secret somewhere else (env var, SSM/Secrets Manager/Key Vault
@@ -40,6 +42,7 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
 /** Values that point at a secret stored elsewhere: the recommended way, never a finding. */
 const REFERENCE_PATTERNS: RegExp[] = [
   /^arn:aws[a-z-]*:/i, // Secrets Manager / SSM / KMS ARNs
+  /^alias\/[\w/-]+$/, // KMS key aliases
   /^(?:ssm|secretsmanager|vault|keyvault|sm|gcp-secret|secret|env|awskms|azurekv|gcpkms|op):/i, // SOPS/vals/1Password-style refs
   /^@Microsoft\.KeyVault\(/i, // App Service Key Vault references
   /^projects\/[^/]+\/secrets\//, // GCP Secret Manager resource names
@@ -64,11 +67,25 @@ export function isSecretReference(value: string): boolean {
  * reference to a secret store, not a bare number/boolean switch. `minLength` lets a caller be stricter
  * for loosely named fields (a generic `token` key in a JSON file) than for a `password` attribute.
  */
-export function looksLikeSecretValue(value: string, options: { minLength?: number } = {}): boolean {
+export function looksLikeSecretValue(value: string, options: { minLength?: number; name?: string } = {}): boolean {
   const trimmed = value.trim();
   if (trimmed.length < (options.minLength ?? 1)) return false;
   if (isPlaceholder(trimmed) || isSecretReference(trimmed)) return false;
+  if (options.name && echoesName(trimmed, options.name)) return false;
   return true;
+}
+
+/**
+ * `password = "password"`, `secret_data = "secret-data"`, `DB_PASSWORD: db_password`: a value that
+ * only repeats its own field name is a stand-in someone will replace, not a credential.
+ */
+function echoesName(value: string, name: string): boolean {
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = nameWords(name);
+  const candidate = squash(value);
+  if (!candidate) return false;
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) if (words.slice(i, j).join('') === candidate) return true;
+  return false;
 }
 
 /**

@@ -1,0 +1,74 @@
+// no-secret-token: credentials recognisable by their format — AWS access keys, private key blocks,
+// GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI tokens, webhook URLs, passwords in URLs — in
+// ANY scanned file, comments included (a key in a comment is just as leaked). Where no structured
+// checker of no-plaintext-secret exists for a kind, it also reports high-entropy literals assigned
+// to secret-like names. Precedence: this rule owns every token span; no-plaintext-secret skips them.
+import { fileTokens, findSecretAssignments, maskSecret, type TokenMatch } from '../../server/src/engine/secrets';
+import type { SourceKind } from '../../server/src/engine/types';
+import { defineRule, type CheckFn, type RuleContext } from '../define';
+import { noPlaintextSecret } from './no-plaintext-secret';
+import { sensitiveVariableFix } from './terraform-fixes';
+import { terraformLiteralAt } from './terraform-literals';
+
+function tokenMessage(token: TokenMatch): string {
+  return `${token.label} in plaintext ("${maskSecret(token.value)}"); revoke or rotate it, and read it from a secret store instead`;
+}
+
+function checkTokens(context: RuleContext): void {
+  const file = context.file;
+  const isTerraform = file.kind === 'terraform' || file.kind === 'terraform-vars';
+  for (const token of fileTokens(file)) {
+    const span = { start: token.start, end: token.end };
+    const literal = isTerraform && file.kind === 'terraform' ? terraformLiteralAt(file, span) : undefined;
+    const fixable = literal && ['resource', 'data', 'provider', 'module'].includes(literal.block.type);
+    context.report({
+      span,
+      message: tokenMessage(token),
+      fixes: fixable ? [sensitiveVariableFix(literal.block, literal.literalSpan, literal.name, context.module(), true)] : [],
+    });
+  }
+  // Kinds without a structured no-plaintext-secret checker still get the name + entropy heuristic.
+  if (file.kind && !noPlaintextSecret.check[file.kind]) checkAssignments(context);
+}
+
+function checkAssignments(context: RuleContext): void {
+  const tokens = fileTokens(context.file);
+  for (const assignment of findSecretAssignments(context.file.text)) {
+    if (tokens.some((t) => t.start < assignment.end && assignment.start < t.end)) continue;
+    context.report({
+      span: { start: assignment.start, end: assignment.end },
+      message: `${assignment.name} is assigned a high-entropy literal that looks like a credential ("${maskSecret(assignment.value)}"); read it from a secret store or the environment instead`,
+    });
+  }
+}
+
+/** Every kind enclint scans: tokens leak through all of them. */
+const ALL_KINDS: SourceKind[] = [
+  'terraform', 'terraform-vars', 'json', 'cloudformation-json', 'cloudformation-yaml', 'yaml',
+  'typescript', 'javascript', 'python', 'go', 'java', 'dotenv', 'text',
+];
+
+export const noSecretToken = defineRule({
+  meta: {
+    id: 'no-secret-token',
+    title: 'Known credential formats must not appear in source',
+    family: 'plaintext-secret',
+    severity: 'error',
+    securitySeverity: 9.0,
+    controls: ['SOC 2 CC6.1', 'SOC 2 CC6.7', 'HIPAA 164.312(a)(1)', 'HIPAA 164.312(d)'],
+    description:
+      'Flags credentials recognisable by their format in any scanned file: AWS access key IDs and secret keys, PEM/OpenSSH/PuTTY private keys (also base64-encoded), GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm and PyPI tokens, Slack and Teams webhook URLs, Azure storage keys, JWTs and passwords embedded in URLs; in files without a structured checker, also high-entropy literals assigned to secret-like names.',
+    rationale:
+      'A token in a repository is a live credential handed to everyone who can read it, now and in every clone and fork of its history; automated scanners harvest public ones within minutes. Documentation example keys (AKIAIOSFODNN7EXAMPLE) are reported too: a scanner cannot tell them from real ones. A leaked token must be revoked or rotated, then read from a secret store at runtime.',
+    noncompliant: [
+      { language: 'hcl', code: 'provider "aws" {\n  region     = "us-east-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}' },
+      { language: 'dotenv', code: 'GITHUB_TOKEN=ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8' },
+    ],
+    compliant: [
+      { language: 'hcl', code: 'provider "aws" {\n  region = "us-east-1"\n  # credentials come from the environment, a profile or an assumed role\n}' },
+      { language: 'dotenv', code: 'GITHUB_TOKEN=${GITHUB_TOKEN}' },
+    ],
+    fix: 'In Terraform, offers to replace a token literal with `var.<name>` and declare that variable with `sensitive = true`. Never applied by `--fix`: the token must also be revoked, which no edit can do.',
+  },
+  check: Object.fromEntries(ALL_KINDS.map((kind) => [kind, checkTokens])) as Partial<Record<SourceKind, CheckFn>>,
+});
