@@ -46,8 +46,9 @@ export function isReportableSecret(name: string, value: string): boolean {
   if (!looksLikeSecretValue(trimmed, { minLength: 4 }) || containsKnownToken(trimmed)) return false;
   if (/\s/.test(trimmed) && !isHighEntropy(trimmed)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return false;
-  // The name repeated as its own value is a key or label (`PASSWORD_KEY = "password"` style).
-  if (environmentName(trimmed) === environmentName(name) && trimmed.length < 24) return /^[a-z]+$/i.test(trimmed) ? /pass|pwd/i.test(trimmed) : false;
+  // A value that is itself a secret's *name* — a property key, an environment variable name, a form
+  // field (`"spring.datasource.password"`, `"DB_PASSWORD"`, `"api-key"`) — points at a secret.
+  if (/^[A-Za-z][\w.-]*[._-][\w.-]*$/.test(trimmed) && isSecretName(trimmed)) return false;
   return true;
 }
 
