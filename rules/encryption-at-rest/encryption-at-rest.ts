@@ -3,11 +3,13 @@
 // key, provider default per service); snapshots inherit their source's encryption (special cases).
 import { defineRule, type RuleContext } from '../define';
 import { checkTerraformTable } from './terraform-check';
+import { checkRegistryModules } from './terraform-modules';
 import { checkSnapshots } from './terraform-special-cases';
 
 function checkTerraform(context: RuleContext): void {
   checkTerraformTable(context);
   checkSnapshots(context);
+  checkRegistryModules(context);
 }
 
 export const encryptionAtRest = defineRule({

@@ -4,7 +4,7 @@
 import { fix } from '../../server/src/engine/fix';
 import { setSettings } from '../../server/src/engine/terraform/setting-edits';
 import { locateSetting, settingHost, type LocatedSetting } from '../../server/src/engine/terraform/setting-path';
-import { blockAddress, childBlocks, literalString, resources, terraformFile, type TfBlock } from '../../server/src/engine/terraform/model';
+import { blockAddress, childBlocks, literalString, resources, terraformFile, type TfBlock, type TfValue } from '../../server/src/engine/terraform/model';
 import { resolveValue, type ResolvedValue } from '../../server/src/engine/terraform/module';
 import type { Fix, Span } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
@@ -12,7 +12,7 @@ import { originRelated, originSuffix } from '../key-rotation/value-origin';
 import { classifyKey, moduleBlocks, soleKmsKeyReference, type KeyKind } from './customer-key';
 import { isTrue, TERRAFORM_AT_REST_SETTINGS, type AtRestSetting, type Protection, type SettingContext } from './terraform-settings';
 
-export const CMK_REQUIREMENT = 'policy requires a customer-managed KMS key';
+export const CMK_REQUIREMENT = 'policy requires a customer-managed key';
 
 /** Whether the policy's customer-managed-key requirement is on (rule option `requireCustomerManagedKey`). */
 export function requiresCustomerKey(context: RuleContext): boolean {
@@ -27,6 +27,13 @@ export interface SwitchState {
   text?: string;
 }
 
+/** A literal's text; a list of literals reads as its items joined by commas (`resources = ["secrets"]`). */
+function settingText(value: TfValue): string | undefined {
+  if (value.kind !== 'tuple') return literalString(value);
+  const items = value.items.map(literalString);
+  return items.every((i): i is string => i !== undefined) ? items.join(',') : undefined;
+}
+
 /** What an entry's switch says about a target (the resource, or one of its device blocks); undefined when unknowable. */
 export function switchState(entry: AtRestSetting, resource: TfBlock, target: TfBlock, context: SettingContext): SwitchState | undefined {
   const sw = entry.switch;
@@ -39,7 +46,7 @@ export function switchState(entry: AtRestSetting, resource: TfBlock, target: TfB
     const protection = typeof sw.whenUnset === 'function' ? sw.whenUnset(resource, context) : sw.whenUnset;
     return protection && { protection };
   }
-  const text = literalString(resolved!.value);
+  const text = settingText(resolved!.value);
   if (text === undefined) return undefined;
   const on = (sw.isOn ?? isTrue)(text);
   return { protection: on ? 'encrypted' : (sw.whenOff ?? 'unencrypted'), located: present, resolved, text };
@@ -96,6 +103,10 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
   const { who, what } = describeTarget(entry, resource, target);
   const keyRef = keyReferenceFor(resource, blocks);
   const sw = entry.switch;
+  if (state.protection !== 'encrypted' && sw?.satisfiedByKey && entry.key) {
+    const key = keyState(entry, target, settingContext, blocks);
+    if (!key || key.kind !== 'absent') state.protection = 'encrypted';
+  }
 
   if (state.protection !== 'encrypted' && sw) {
     if (state.protection === 'provider-key' && !cmk) return;
@@ -114,7 +125,7 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
       if (withKey) fixes.push(withKey);
       context.report({
         span: state.located ? where.attribute!.span : anchorOf(target, preferred),
-        message: `${who} ${said}, so ${what} is not encrypted at rest`,
+        message: `${who} ${said}, leaving ${what} unencrypted at rest`,
         related: state.resolved ? originRelated(state.resolved) : undefined,
         fixes,
       });
@@ -123,7 +134,7 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
     const withKey = keyFix(entry, target, keyRef, true);
     context.report({
       span: state.located ? where.attribute!.span : anchorOf(target, preferred),
-      message: `${who} ${said}, so ${what} is encrypted only with a key the provider owns or manages; ${CMK_REQUIREMENT}`,
+      message: `${who} ${said}, leaving ${what} encrypted only with a key the provider owns or manages; ${CMK_REQUIREMENT}`,
       severity: 'warning',
       related: state.resolved ? originRelated(state.resolved) : undefined,
       fixes: withKey ? [withKey] : [],
@@ -150,7 +161,7 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
     const withKey = keyFix(entry, target, keyRef, false);
     context.report({
       span: anchorOf(target, key.located),
-      message: `${who} does not set ${keyPath}, so ${what} is not encrypted at rest${withKey ? '' : ' (set it to a customer-managed KMS key)'}`,
+      message: `${who} does not set ${keyPath}, leaving ${what} unencrypted at rest${withKey ? '' : ' (set it to a customer-managed KMS key)'}`,
       fixes: withKey ? [withKey] : [],
     });
     return;
@@ -159,7 +170,7 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
   const withKey = keyFix(entry, target, keyRef, false);
   context.report({
     span: anchorOf(target, key.located),
-    message: `${who} does not set ${keyPath}, so ${what} is encrypted with a provider-managed key; ${CMK_REQUIREMENT}`,
+    message: `${who} does not set ${keyPath}, leaving ${what} encrypted with a provider-managed key; ${CMK_REQUIREMENT}`,
     severity: 'warning',
     fixes: withKey ? [withKey] : [],
   });
@@ -175,7 +186,9 @@ export function checkTerraformTable(context: RuleContext): void {
       const targets = entry.each ? childBlocks(resource, entry.each) : [resource];
       for (const target of targets) {
         if (entry.appliesToTarget && !entry.appliesToTarget(target)) continue;
-        if (entry.inheritedWhen?.some((path) => locateSetting(target, path).attribute || childBlocks(target, path).length)) continue;
+        // Inherited encryption is not decided here — unless the block explicitly switches it off.
+        const inherited = entry.inheritedWhen?.some((path) => locateSetting(target, path).attribute || childBlocks(target, path).length);
+        if (inherited && !switchState(entry, resource, target, { module })?.located) continue;
         checkTarget(entry, resource, target, context, blocks);
       }
     }

@@ -31,6 +31,8 @@ export interface EncryptionSwitch {
   whenOff?: Exclude<Protection, 'encrypted'>;
   /** Other settings the service requires when the switch is turned on (Kinesis `KMS` needs a key id). */
   companions?: Readonly<Record<string, string>>;
+  /** Naming a key turns encryption on by itself (SQS: a key id means SSE-KMS, whatever the SSE-SQS switch says). */
+  satisfiedByKey?: boolean;
 }
 
 export interface CustomerKeySetting {
@@ -201,7 +203,7 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   {
     // Queues get SSE-SQS (an SQS-owned key) unless it is switched off; a CMK is set with kms_master_key_id.
     resourceTypes: ['aws_sqs_queue'],
-    switch: { paths: ['sqs_managed_sse_enabled'], on: 'true', whenUnset: 'provider-key', whenOff: 'unencrypted' },
+    switch: { paths: ['sqs_managed_sse_enabled'], on: 'true', whenUnset: 'provider-key', whenOff: 'unencrypted', satisfiedByKey: true },
     key: { paths: ['kms_master_key_id'], whenUnset: 'provider-key' },
   },
   {
@@ -333,7 +335,8 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     // Without envelope encryption, Kubernetes secrets sit in etcd protected only by the volume's AWS key.
     resourceTypes: ['aws_eks_cluster'],
     subject: 'Kubernetes secrets',
-    key: { paths: ['encryption_config.provider.key_arn'], whenUnset: 'provider-key', companions: { 'encryption_config.resources': '["secrets"]' } },
+    switch: { paths: ['encryption_config.resources'], on: '["secrets"]', isOn: (list) => list.split(',').includes('secrets'), whenUnset: 'provider-key', whenOff: 'provider-key' },
+    key: { paths: ['encryption_config.provider.key_arn'], whenUnset: 'provider-key' },
   },
   {
     resourceTypes: ['aws_workspaces_workspace'],

@@ -50,7 +50,7 @@ export function checkSnapshots(context: RuleContext): void {
       const said = state.located ? `sets ${setting} = ${literalString(resolveValue(state.located.attribute!.value, module).value)}` : `does not set ${setting}`;
       context.report({
         span: snapshot.headerSpan,
-        message: `${blockAddress(snapshot)} is taken from ${blockAddress(origin)}, which ${said}, so the snapshot is not encrypted at rest; encrypt the source (or copy the snapshot with encryption)`,
+        message: `${blockAddress(snapshot)} is taken from ${blockAddress(origin)}, which ${said}, so the snapshot is unencrypted at rest too; encrypt the source (or copy the snapshot with encryption)`,
         related: [{ message: `source of the snapshot: ${blockAddress(origin)}`, path: origin.file.path === context.file.path ? undefined : origin.file.path, span: origin.headerSpan }],
       });
     }

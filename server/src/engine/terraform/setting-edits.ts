@@ -27,6 +27,32 @@ function render(items: Pending[]): string {
 }
 
 /**
+ * Inserts several attributes at the end of a block, in order, `=` aligned as one group: the longest
+ * name decides the column (and any realignment of the neighbours), the others pad to it.
+ */
+function insertAttributes(host: TfBlock, attributes: ReadonlyArray<readonly [string, string]>): TextEdit[] {
+  if (attributes.length === 1) return insertAttribute(host, attributes[0][0], attributes[0][1]);
+  const longest = attributes.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+  const edits = insertAttribute(host, longest[0], longest[1]);
+  const insertion = edits.find((e) => e.span.start === e.span.end && e.newText.includes(`${longest[0]} `));
+  if (!insertion) return edits;
+  const line = /([ \t]*)(\S+)( +)= /.exec(insertion.newText.replace(/^\r?\n/, ''));
+  if (!line) return edits;
+  const [, indent, , padding] = line;
+  const column = longest[0].length + padding.length;
+  const aligned = padding.length > 1 || edits.length > 1;
+  const eol = host.file.eol;
+  const valueStart = insertion.newText.indexOf('= ') + 2;
+  const lines = attributes.map(([name, value]) => {
+    const gap = aligned ? ' '.repeat(Math.max(1, column - name.length)) : ' ';
+    const text = name === longest[0] ? insertion.newText.slice(valueStart) : value;
+    return `${indent}${name}${gap}= ${text}`;
+  });
+  insertion.newText = eol + lines.join(eol);
+  return edits;
+}
+
+/**
  * Edits that give each dotted path its value: an existing attribute's value is replaced, missing ones
  * are inserted (with their missing blocks) in declaration order.
  */
@@ -45,16 +71,8 @@ export function setSettings(target: TfBlock, settings: ReadonlyArray<readonly [p
     byHost.set(host, list);
   }
   for (const [host, items] of byHost) {
-    const seen = new Set<string>();
-    for (const item of items.filter((i) => i.rest.length === 1)) {
-      for (const edit of insertAttribute(host, item.rest[0], item.value)) {
-        // Realignment edits of neighbours are the same span for every inserted attribute: keep one.
-        const key = edit.span.start === edit.span.end ? `insert:${edits.length}` : `${edit.span.start}-${edit.span.end}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edits.push(edit);
-      }
-    }
+    const direct = items.filter((i) => i.rest.length === 1);
+    if (direct.length) edits.push(...insertAttributes(host, direct.map((i) => [i.rest[0], i.value] as const)));
     const nested = items.filter((i) => i.rest.length > 1);
     if (nested.length) edits.push(...insertNestedBlock(host, render(nested)));
   }
