@@ -3,6 +3,7 @@
 // "AllowKeyAdmins"), what counts as a wildcard grant, and which actions administer or use a key.
 import type { PolicyDocument, PolicyStatement, PolicyString } from '../../server/src/engine/policy';
 import type { SourceFile } from '../../server/src/engine/source';
+import type { RelatedLocation } from '../../server/src/engine/types';
 
 /** The seeds' "AllowKeyUsage" statement: what an application needs to encrypt and decrypt. */
 export const KEY_USAGE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
@@ -108,4 +109,16 @@ export function statementName(statement: PolicyStatement): string {
   if (statement.sid) return `statement "${statement.sid}"`;
   const index = statement.document ? statement.document.statements.indexOf(statement) : -1;
   return index >= 0 ? `statement ${index + 1}` : 'a statement';
+}
+
+/** ` (from the default of variable "x")` for a value that came through a reference, else ''. */
+export function originSuffix(value: PolicyString): string {
+  return value.origin ? ` (from the ${value.origin.description})` : '';
+}
+
+/** The definition of a value that came through a reference, as a related location. */
+export function originRelated(value: PolicyString, file: SourceFile): RelatedLocation[] {
+  const origin = value.origin;
+  if (!origin) return [];
+  return [{ message: `value defined here: ${origin.description}`, path: origin.path === file.path ? undefined : origin.path, span: origin.span }];
 }

@@ -9,7 +9,7 @@
 import type { PolicyDocument, PolicyStatement } from '../../server/src/engine/policy';
 import { defineRule, type RuleContext } from '../define';
 import { checkGoogleKmsIamBindings } from './google-kms-iam';
-import { isFullWildcard, isPublicPrincipal, statementName } from './kms-actions';
+import { isFullWildcard, isPublicPrincipal, originRelated, originSuffix, statementName } from './kms-actions';
 import { documentsOf, forPolicySources } from './policy-context';
 
 function grantsKms(document: PolicyDocument, statement: PolicyStatement): boolean {
@@ -35,7 +35,8 @@ function checkPolicies(context: RuleContext): void {
       if (!open) continue;
       context.report({
         span: open.value.span,
-        message: `${document.origin}: ${statementName(statement)} allows any principal ("*") to use ${document.kind === 'key-policy' ? 'this key' : 'KMS'} with no Condition; name the principals, or restrict with a Condition such as aws:PrincipalOrgID or kms:CallerAccount`,
+        related: originRelated(open.value, context.file),
+        message: `${document.origin}: ${statementName(statement)} allows any principal ("*")${originSuffix(open.value)} to use ${document.kind === 'key-policy' ? 'this key' : 'KMS'} with no Condition; name the principals, or restrict with a Condition such as aws:PrincipalOrgID or kms:CallerAccount`,
       });
     }
   }

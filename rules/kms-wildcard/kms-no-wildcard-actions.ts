@@ -9,7 +9,7 @@ import { fix } from '../../server/src/engine/fix';
 import type { PolicyDocument, PolicyStatement, PolicyString } from '../../server/src/engine/policy';
 import type { Fix } from '../../server/src/engine/types';
 import { defineRule, type RuleContext } from '../define';
-import { isAccountRootDelegation, isFullWildcard, principalLabel, KEY_ADMIN_ACTIONS, KEY_USAGE_ACTIONS, statementName } from './kms-actions';
+import { isAccountRootDelegation, isFullWildcard, originRelated, originSuffix, principalLabel, KEY_ADMIN_ACTIONS, KEY_USAGE_ACTIONS, statementName } from './kms-actions';
 import { documentsOf, forPolicySources } from './policy-context';
 
 function check(context: RuleContext): void {
@@ -28,7 +28,8 @@ function check(context: RuleContext): void {
       if (!wildcard || isAccountRootDelegation(statement, document, context.file)) continue;
       context.report({
         span: wildcard.span,
-        message: `${document.origin}: ${statementName(statement)} allows "${wildcard.value}"${grantee(statement, context)}, every KMS operation including PutKeyPolicy and ScheduleKeyDeletion; grant only key usage or key administration`,
+        message: `${document.origin}: ${statementName(statement)} allows "${wildcard.value}"${originSuffix(wildcard)}${grantee(statement, context)}, every KMS operation including PutKeyPolicy and ScheduleKeyDeletion; grant only key usage or key administration`,
+        related: originRelated(wildcard, context.file),
         fixes: offersKmsLists(document, wildcard) ? leastPrivilegeFixes(document, statement, wildcard) : [],
       });
     }

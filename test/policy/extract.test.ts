@@ -216,6 +216,18 @@ describe('policy model', () => {
       assert.equal(only(documents('policies.tf', policy.replace('kms:ScheduleKeyDeletion', 's3:GetObject').replace('"key"', '"bucket"')).docs).kind, 'resource-policy');
     });
 
+    it('follows var./local. references to literal strings, keeping the use-site span and naming the origin', () => {
+      const text = 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions = var.actions\n    resources = [var.key_arn]\n  }\n}\n';
+      const variables = 'variable "actions" {\n  default = ["kms:Decrypt", "kms:Encrypt"]\n}\nvariable "key_arn" {}\n';
+      const { file, docs } = documents('main.tf', text, [{ path: 'variables.tf', text: variables }]);
+      const [s] = only(docs).statements;
+      assert.deepEqual(s.actions.map((a) => [a.value, a.literal, at(file, a.span), a.origin?.description, a.origin?.path]), [
+        ['kms:Decrypt', true, 'var.actions', 'default of variable "actions"', 'variables.tf'],
+        ['kms:Encrypt', true, 'var.actions', 'default of variable "actions"', 'variables.tf'],
+      ]);
+      assert.deepEqual(s.resources.map((r) => [r.value, r.literal]), [['var.key_arn', false]], 'no default: stays a reference');
+    });
+
     it('policies kept in locals are classified by the attribute that uses them', () => {
       const text = [
         'locals {',

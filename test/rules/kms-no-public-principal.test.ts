@@ -59,6 +59,11 @@ ruleTester(kmsNoPublicPrincipal, {
       errors: [{ message: 'data.aws_iam_policy_document.key: statement 1 allows any principal', line: 10 }],
     },
     {
+      name: 'principal identifiers from a local value',
+      code: 'locals {\n  readers = ["*"]\n}\nresource "aws_kms_key" "k" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = local.readers }, Action = "kms:Decrypt", Resource = "*" }] })\n}\n',
+      errors: [{ message: 'allows any principal ("*") (from the local value "readers")', line: 5 }],
+    },
+    {
       name: 'Allow with NotPrincipal and no Condition',
       path: 'key-policy.json',
       code: keyPolicy('{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:role/X" }, "Action": "kms:Decrypt", "Resource": "*" }'),

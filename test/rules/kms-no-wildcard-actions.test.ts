@@ -192,6 +192,13 @@ ruleTester(kmsNoWildcardActions, {
       errors: [{ message: 'allows "kms:*" to arn:aws:iam::111122223333:root', line: 10 }],
     },
     {
+      name: 'actions from a variable default in another file: reported at the use site, naming the origin',
+      code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = var.kms_actions\n    resources = ["*"]\n  }\n}\n',
+      moduleFiles: [{ path: 'variables.tf', text: 'variable "kms_actions" {\n  default = ["kms:Decrypt", "kms:*"]\n}\n' }],
+      errors: [{ message: 'allows "kms:*" (from the default of variable "kms_actions")', line: 3, column: 17 }],
+      output: null,
+    },
+    {
       name: 'the account root with a wildcard principal next to it is not a delegation',
       path: 'key-policy.json',
       code: keyPolicyJson('    { "Effect": "Allow", "Principal": { "AWS": ["arn:aws:iam::111122223333:root", "*"] }, "Action": "kms:*", "Resource": "*" }'),

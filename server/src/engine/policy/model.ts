@@ -9,6 +9,11 @@ export interface PolicyString {
   value: string;
   span: Span;
   literal: boolean;
+  /**
+   * Set when the value was written elsewhere and reached here through a reference (`var.actions` with
+   * a literal default): `span` is the use site, where findings go; this names and locates the definition.
+   */
+  origin?: { description: string; path: string; span: Span };
 }
 
 export interface PolicyPrincipal {

@@ -6,11 +6,13 @@ import type { TextEdit } from '../../types';
 import { classifyStatements } from '../classify';
 import { listText, PLAIN_LAYOUT } from '../list-writer';
 import type { PolicyCondition, PolicyDocument, PolicyEditor, PolicyKind, PolicyPrincipal, PolicyStatement } from '../model';
-import { keepEqualsColumn, stringsOf } from './terraform-object';
+import type { TerraformModule } from '../../terraform/module';
+import { keepEqualsColumn, stringsOf, type HclReader } from './terraform-object';
 
-export function policyDocumentDataSource(block: TfBlock, usage: PolicyKind | undefined): PolicyDocument | undefined {
+export function policyDocumentDataSource(block: TfBlock, usage: PolicyKind | undefined, module?: TerraformModule): PolicyDocument | undefined {
+  const reader: HclReader = { file: block.file, module };
   const statementBlocks = childBlocks(block, 'statement');
-  const statements = statementBlocks.map(readStatement);
+  const statements = statementBlocks.map((statement) => readStatement(reader, statement));
   const address = blockAddress(block);
   return {
     kind: usage ?? classifyStatements(statements, address),
@@ -26,7 +28,7 @@ function isDynamic(block: TfBlock, name: string): boolean {
   return block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === name);
 }
 
-function readStatement(statement: TfBlock): PolicyStatement {
+function readStatement(reader: HclReader, statement: TfBlock): PolicyStatement {
   const file = statement.file;
   const literal = (name: string): string | undefined => {
     const value = attr(statement, name)?.value;
@@ -42,7 +44,7 @@ function readStatement(statement: TfBlock): PolicyStatement {
     const type = attr(p, 'type')?.value;
     const identifiers = attr(p, 'identifiers');
     const typeName = type?.kind === 'string' ? type.value : '?';
-    return stringsOf(file, identifiers?.value).map((value) => ({ type: typeName, value }));
+    return stringsOf(reader, identifiers?.value).map((value) => ({ type: typeName, value }));
   });
   const conditions: PolicyCondition[] = childBlocks(statement, 'condition').map((c) => {
     const test = attr(c, 'test')?.value;
@@ -50,7 +52,7 @@ function readStatement(statement: TfBlock): PolicyStatement {
     return {
       operator: test?.kind === 'string' ? test.value : file.slice(test?.span ?? c.headerSpan),
       key: variable?.kind === 'string' ? variable.value : file.slice(variable?.span ?? c.headerSpan),
-      values: stringsOf(file, attr(c, 'values')?.value),
+      values: stringsOf(reader, attr(c, 'values')?.value),
       span: c.span,
     };
   });
@@ -59,7 +61,7 @@ function readStatement(statement: TfBlock): PolicyStatement {
     sid: literal('sid'),
     effect: effectText === 'allow' ? 'Allow' : effectText === 'deny' ? 'Deny' : undefined,
     actionKey: actions ? (actions.name === 'not_actions' ? 'NotAction' : 'Action') : undefined,
-    actions: stringsOf(file, actions?.value),
+    actions: stringsOf(reader, actions?.value),
     actionValueSpan: actions?.value.span,
     actionKeySpan: actions?.nameSpan,
     principalKey: principalBlocks.length || isDynamic(statement, 'principals') ? 'Principal' : notPrincipalBlocks.length ? 'NotPrincipal' : undefined,
@@ -67,7 +69,7 @@ function readStatement(statement: TfBlock): PolicyStatement {
     principalValueSpan: principalsOf[0]?.span,
     principalKeySpan: principalsOf[0]?.headerSpan,
     principalsReadable: !isDynamic(statement, 'principals') && !isDynamic(statement, 'not_principals') && principalsOf.every((p) => attr(p, 'type')?.value.kind === 'string'),
-    resources: stringsOf(file, resources?.value),
+    resources: stringsOf(reader, resources?.value),
     conditions,
     hasUnreadableCondition: isDynamic(statement, 'condition'),
     span: statement.span,

@@ -10,7 +10,7 @@ import { decodeHclString } from '../hcl-string';
 import { isPolicyJson, offsetJson, policyFromJson } from '../json-document';
 import type { PolicyDocument, PolicyKind } from '../model';
 import { registerPolicyExtractor, type PolicyContext } from '../registry';
-import { hclObjectPolicy } from './terraform-object';
+import { hclObjectPolicy, type HclReader } from './terraform-object';
 import { policyDocumentDataSource } from './terraform-policy-document';
 import { policyKindOfAttribute, policyUsages, rootBlock } from './terraform-usage';
 
@@ -25,7 +25,7 @@ export function extractTerraformPolicies(file: SourceFile, context: PolicyContex
   for (const block of allBlocks(tf.blocks)) {
     if (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document' && !block.parent) {
       const address = blockAddress(block);
-      const document = policyDocumentDataSource(block, usages.get(address));
+      const document = policyDocumentDataSource(block, usages.get(address), context.module);
       if (document) documents.push(document);
     }
     for (const attribute of block.attributes) {
@@ -33,7 +33,7 @@ export function extractTerraformPolicies(file: SourceFile, context: PolicyContex
       const kind = policyKindOfAttribute(block, attribute.name) ?? usageOf(attribute, usages);
       const owner = rootBlock(block);
       const origin = owner.type === 'locals' ? `local.${attribute.name}` : `${blockAddress(owner)} ${attribute.name}`;
-      collect(file, attribute.value, { kind, origin, owner: { address: blockAddress(owner), span: owner.headerSpan } }, documents);
+      collect({ file, module: context.module }, attribute.value, { kind, origin, owner: { address: blockAddress(owner), span: owner.headerSpan } }, documents);
     }
   }
   return documents;
@@ -61,20 +61,21 @@ function mayHoldPolicy(value: TfValue): boolean {
 }
 
 /** Finds policies anywhere inside a value: `jsonencode(…)` arguments, objects, JSON strings. */
-function collect(file: SourceFile, value: TfValue, placement: Placement, into: PolicyDocument[]): void {
+function collect(reader: HclReader, value: TfValue, placement: Placement, into: PolicyDocument[]): void {
+  const { file } = reader;
   const kindOf = (statements: PolicyDocument['statements']) => placement.kind ?? classifyStatements(statements, placement.origin);
   switch (value.kind) {
     case 'call':
-      for (const arg of value.args) collect(file, arg, placement, into);
+      for (const arg of value.args) collect(reader, arg, placement, into);
       return;
     case 'object': {
-      const document = hclObjectPolicy(file, value, { kind: kindOf, origin: placement.origin, owner: placement.owner });
+      const document = hclObjectPolicy(reader, value, { kind: kindOf, origin: placement.origin, owner: placement.owner });
       if (document) into.push(document);
-      else for (const entry of value.entries) collect(file, entry.value, placement, into);
+      else for (const entry of value.entries) collect(reader, entry.value, placement, into);
       return;
     }
     case 'tuple':
-      for (const item of value.items) collect(file, item, placement, into);
+      for (const item of value.items) collect(reader, item, placement, into);
       return;
     case 'string':
     case 'template': {
