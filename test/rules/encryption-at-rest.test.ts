@@ -508,7 +508,7 @@ ruleTester(encryptionAtRest, {
       code: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n}\n',
       moduleFiles: kmsModule,
       errors: [{ message: 'does not set encrypted', line: 1 }],
-      fixes: [{ title: 'Set encrypted = true, kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n  encrypted      = true\n  kms_key_id     = aws_kms_key.main.arn\n}\n' }],
+      fixes: [{ title: 'Set encrypted = true, kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n  encrypted  = true\n  kms_key_id = aws_kms_key.main.arn\n}\n' }],
     },
     {
       name: 'encrypted without a key and two keys in the module: warning without a fix',

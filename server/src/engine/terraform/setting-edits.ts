@@ -39,12 +39,12 @@ function insertAttributes(host: TfBlock, attributes: ReadonlyArray<readonly [str
   const line = /([ \t]*)(\S+)( +)= /.exec(insertion.newText.replace(/^\r?\n/, ''));
   if (!line) return edits;
   const [, indent, , padding] = line;
+  // In an aligned group the new lines take its column; otherwise they are at least aligned among themselves.
   const column = longest[0].length + padding.length;
-  const aligned = padding.length > 1 || edits.length > 1;
   const eol = host.file.eol;
   const valueStart = insertion.newText.indexOf('= ') + 2;
   const lines = attributes.map(([name, value]) => {
-    const gap = aligned ? ' '.repeat(Math.max(1, column - name.length)) : ' ';
+    const gap = ' '.repeat(Math.max(1, column - name.length));
     const text = name === longest[0] ? insertion.newText.slice(valueStart) : value;
     return `${indent}${name}${gap}= ${text}`;
   });
