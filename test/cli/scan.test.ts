@@ -47,6 +47,14 @@ describe('enclint scan', () => {
       }
     });
 
+    it('writes --output to a file, taking the format from its extension', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclint-out-'));
+      const run = await runCli(['scan', fixture('findings'), ...ROTATION, '--output', path.join(dir, 'nested/report.sarif')]);
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, '');
+      assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'nested/report.sarif'), 'utf8')).version, '2.1.0');
+    });
+
     it('prints help and version with exit 0', async () => {
       const help = await runCli(['--help']);
       assert.equal(help.code, 0);

@@ -30,7 +30,7 @@ Scans Terraform, CloudFormation, CDK, IAM/KMS policy JSON, application code and 
 violations of the encryption and key-management policy. Paths default to the current directory.
 
 options:
-  -f, --format text|json|sarif       output format (default: text)
+  -f, --format text|json|sarif       output format (default: text, or from --output's .sarif/.json)
   -o, --output FILE                  write the report to FILE instead of stdout
       --fix                          apply safe fixes to the files, then report what is left
   -c, --config FILE                  use this config for every file (default: the nearest
@@ -86,7 +86,9 @@ export function parseCli(argv: string[]): CliOptions {
   if (command === 'help') return { ...base, command: 'help' };
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}" (expected: scan)` : 'missing command (expected: enclint scan [paths…])');
 
-  const format = (values.format ?? 'text') as Format;
+  // `-o report.sarif` alone means SARIF: the extension says what the file is for.
+  const inferred: Format | undefined = values.output?.endsWith('.sarif') ? 'sarif' : values.output?.endsWith('.json') ? 'json' : undefined;
+  const format = (values.format ?? inferred ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const threshold = (values['severity-threshold'] ?? 'warning') as Severity;
   if (!SEVERITIES.includes(threshold)) throw new UsageError(`--severity-threshold must be one of ${SEVERITIES.join(', ')}, not "${values['severity-threshold']}"`);
