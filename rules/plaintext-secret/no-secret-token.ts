@@ -11,7 +11,7 @@ import { sensitiveVariableFix } from './terraform-fixes';
 import { terraformLiteralAt } from './terraform-literals';
 
 function tokenMessage(token: TokenMatch): string {
-  return `${token.label} in plaintext ("${maskSecret(token.value)}"); revoke or rotate it, and read it from a secret store instead`;
+  return `plaintext ${token.label} ("${maskSecret(token.value)}"); revoke or rotate it, and read it from a secret store instead`;
 }
 
 function checkTokens(context: RuleContext): void {

@@ -61,7 +61,7 @@ export function terraformSecretSites(file: SourceFile, module: TerraformModule |
       if (top.type === 'variable') collectVariable(top, module, sites);
       else if (top.type === 'locals') for (const a of top.attributes) collectAttribute(a, top, 'local', module, sites);
       else if (top.type === 'output' || top.type === 'terraform') continue;
-      else for (const block of allBlocks([top])) for (const a of block.attributes) collectAttribute(a, top, 'attribute', module, sites);
+      else for (const block of allBlocks([top])) for (const a of block.attributes) collectAttribute(a, top, 'attribute', module, sites, secretValueName(block, a, module));
     }
     return sites;
   });
@@ -84,9 +84,21 @@ function isSensitiveBlock(block: TfBlock): boolean {
   return sensitive?.value.kind === 'bool' && sensitive.value.value;
 }
 
-function collectAttribute(attribute: TfAttribute, top: TfBlock | undefined, shape: SiteShape, module: TerraformModule | undefined, sites: SecretSite[]): void {
-  if (isSecretName(attribute.name)) {
-    const site = literalSite(attribute.name, attribute.value, attribute.span, module);
+/**
+ * Attributes whose *name* is neutral but whose block says they hold a secret: the `value` of an SSM
+ * parameter named `/prod/db/password`. Returns the name that makes it secret.
+ */
+function secretValueName(block: TfBlock, attribute: TfAttribute, module: TerraformModule | undefined): string | undefined {
+  if (block.type !== 'resource' || block.labels[0] !== 'aws_ssm_parameter' || !['value', 'insecure_value'].includes(attribute.name)) return undefined;
+  const nameAttr = attr(block, 'name');
+  const name = nameAttr ? literalString(resolveValue(nameAttr.value, module).value) : undefined;
+  const candidates = [name?.split('/').filter(Boolean).pop() ?? '', block.labels[1] ?? ''];
+  return candidates.find((c) => isSecretName(c));
+}
+
+function collectAttribute(attribute: TfAttribute, top: TfBlock | undefined, shape: SiteShape, module: TerraformModule | undefined, sites: SecretSite[], secretAlias?: string): void {
+  if (secretAlias || isSecretName(attribute.name)) {
+    const site = literalSite(secretAlias ?? attribute.name, attribute.value, attribute.span, module);
     if (site) sites.push({ ...site, shape, block: top, attribute });
     // `secrets = { client_secret = "…" }`: a secret-named map still has its own secret-named keys.
     if (site || (attribute.value.kind !== 'object' && attribute.value.kind !== 'tuple')) return;

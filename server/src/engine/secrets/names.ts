@@ -44,11 +44,12 @@ const METADATA_SUFFIXES = new Set([
   'configuration', 'settings', 'options', 'enforcement', 'reset', 'change', 'changed', 'last', 'updated', 'created',
   'generation', 'generator', 'generate', 'history', 'reuse', 'pattern', 'regex', 'encrypted', 'kms', 'template', 'placeholder',
   'secret_id', 'cache', 'size', 'limit', 'rate', 'retries', 'attempts', 'lockout', 'threshold', 'index', 'region',
+  'prevention', 'requirements', 'minimum', 'maximum', 'chars', 'characters', 'uppercase', 'lowercase', 'numbers', 'symbols', 'count',
   'kind', 'expire', // `auth_kind: serviceaccount`, `password_expire: never` (Ansible)
 ]);
 
 /** First words that make the name a switch or a bound: `enable_basic_auth`, `min_password_length`. */
-const SWITCH_PREFIXES = new Set(['enable', 'enabled', 'disable', 'disabled', 'is', 'has', 'use', 'require', 'requires', 'allow', 'allowed', 'min', 'max', 'no', 'skip', 'should', 'can', 'num', 'number', 'manage', 'generate', 'rotate', 'create', 'ignore']);
+const SWITCH_PREFIXES = new Set(['enable', 'enabled', 'disable', 'disabled', 'is', 'has', 'use', 'require', 'requires', 'allow', 'allowed', 'min', 'max', 'no', 'skip', 'should', 'can', 'num', 'number', 'manage', 'generate', 'rotate', 'create', 'ignore', 'minimum', 'maximum', 'hard']);
 
 /** Words that mean the value is public or only points at a secret held elsewhere. */
 const NEUTRALISING_WORDS = new Set(['public', 'kms', 'arn', 'bypass', 'passthrough', 'passive', 'compass', 'pass_through', 'keyvault', 'vault', 'secretsmanager', 'ssm', 'sensitive', 'tokenizer', 'tokens']);
