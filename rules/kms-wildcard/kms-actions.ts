@@ -99,9 +99,14 @@ export function isAccountRootDelegation(statement: PolicyStatement, document: Po
   return statement.principals.every((p) => p.type.toUpperCase() === 'AWS' && isAccountRoot(p.value, file));
 }
 
-/** `Principal: "*"`, `{"AWS": "*"}`, or principals `{ type = "*" … }`: anyone, in any account. */
+/**
+ * `Principal: "*"`, `{"AWS": "*"}`, principals `{ type = "*" … }`, or `arn:aws:iam::*:root` (the root
+ * of every account): anyone, in any account.
+ */
 export function isPublicPrincipal(principal: { type: string; value: PolicyString }): boolean {
-  return principal.value.value.trim() === '*' && (principal.type === '*' || principal.type.toUpperCase() === 'AWS');
+  const value = principal.value.value.trim();
+  if (principal.type !== '*' && principal.type.toUpperCase() !== 'AWS') return false;
+  return value === '*' || /^arn:aws[a-z-]*:iam::\*:root$/i.test(value);
 }
 
 /** `Sid "AllowKeyUsage"` or `statement 2`, for messages. */

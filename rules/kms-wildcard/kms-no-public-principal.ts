@@ -36,7 +36,7 @@ function checkPolicies(context: RuleContext): void {
       context.report({
         span: open.value.span,
         related: originRelated(open.value, context.file),
-        message: `${document.origin}: ${statementName(statement)} allows any principal ("*")${originSuffix(open.value)} to use ${document.kind === 'key-policy' ? 'this key' : 'KMS'} with no Condition; name the principals, or restrict with a Condition such as aws:PrincipalOrgID or kms:CallerAccount`,
+        message: `${document.origin}: ${statementName(statement)} allows any principal ("${open.value.value}")${originSuffix(open.value)} to use ${document.kind === 'key-policy' ? 'this key' : 'KMS'} with no Condition; name the principals, or restrict with a Condition such as aws:PrincipalOrgID or kms:CallerAccount`,
       });
     }
   }

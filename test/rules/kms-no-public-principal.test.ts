@@ -64,6 +64,12 @@ ruleTester(kmsNoPublicPrincipal, {
       errors: [{ message: 'allows any principal ("*") (from the local value "readers")', line: 5 }],
     },
     {
+      name: 'the root of every account',
+      path: 'key-policy.json',
+      code: keyPolicy('{ "Effect": "Allow", "Principal": { "AWS": ["arn:aws:iam::111122223333:role/App", "arn:aws:iam::*:root"] }, "Action": "kms:Decrypt", "Resource": "*" }'),
+      errors: [{ message: 'allows any principal ("arn:aws:iam::*:root")', line: 4 }],
+    },
+    {
       name: 'Allow with NotPrincipal and no Condition',
       path: 'key-policy.json',
       code: keyPolicy('{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:role/X" }, "Action": "kms:Decrypt", "Resource": "*" }'),

@@ -42,8 +42,16 @@ ruleTester(kmsNoWildcardActions, {
       code: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n',
     },
     { name: 'a JSON file that is not a policy', path: 'package.json', code: '{ "name": "kms:*" }' },
+    { name: 'half-typed jsonencode', code: 'resource "aws_kms_key" "half" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = ' },
+    { name: 'half-typed policy document', code: 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions = [' },
+    { name: 'empty JSON file', path: 'policy.json', code: '' },
   ],
   invalid: [
+    {
+      name: 'heredoc with template directives and interpolations still yields the literal kms:*',
+      code: 'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{\n  "Statement": [\n    %{ for a in var.actions ~}\n    {"Effect": "Allow", "Action": "${a}", "Resource": "*"},\n    %{ endfor ~}\n    {"Effect": "Allow", "Action": "kms:*", "Resource": "*"}\n  ]\n}\nEOF\n}\n',
+      errors: [{ message: 'allows "kms:*"', line: 8, column: 35 }],
+    },
     {
       name: 'policy JSON file: kms:* in a key policy, two alternatives, no safe fix',
       path: 'key-policy.json',
