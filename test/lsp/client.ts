@@ -1,16 +1,36 @@
 // A small LSP client for protocol tests: spawns the real bundled server (`node dist/server.js --stdio`)
 // and speaks JSON-RPC to it, collecting what it publishes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
-/** Builds dist/ once if a test run starts without it (CI runs `npm test`, which builds first). */
+let checked = false;
+
+/** Newest modification time of the sources that go into the bundles. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds dist/ when it is missing or older than the sources (CI runs `npm test`, which builds first;
+ * a plain `npx mocha` after an edit must not test a stale server). Checked once per test run.
+ */
 export function ensureBuilt(): void {
-  if (['server.js', 'cli.js'].every((name) => existsSync(path.join(ROOT, 'dist', name)))) return;
+  if (checked) return;
+  checked = true;
+  const bundles = ['server.js', 'cli.js'].map((name) => path.join(ROOT, 'dist', name));
+  const sources = Math.max(...['server/src', 'rules', 'client/src'].map((dir) => newestSource(path.join(ROOT, dir))));
+  if (bundles.every((bundle) => existsSync(bundle) && statSync(bundle).mtimeMs >= sources)) return;
   const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('node scripts/build.mjs failed');
 }

@@ -125,6 +125,29 @@ describe('language server: diagnostics', () => {
     assert.ok(versions.length < 20, `edits were coalesced (${versions.length} publications for 41 versions)`);
   });
 
+  it('re-analyses the module\'s other open files only when variables or locals change', async () => {
+    const main = 'file:///virtual/module/main.tf';
+    const variables = 'file:///virtual/module/variables.tf';
+    await client.open(main, 'resource "aws_kms_key" "k" {\n  description         = "x"\n  enable_key_rotation = var.rotate\n}\n');
+    await client.open(variables, 'variable "rotate" {\n  default = false\n}\n');
+    await client.waitFor(() => client.published.filter((p) => p.uri === main).slice(-1).find((p) => rotation(p.diagnostics).length === 1), 5000, 'main.tf sees the default');
+    await client.diagnostics(variables, 1);
+    const mainPublications = () => client.published.filter((p) => p.uri === main).length;
+    // Opening variables.tf re-analyses main.tf once (it was analysed against the disk, here: nothing).
+    await client.waitFor(() => mainPublications() >= 2, 5000, 'main.tf re-analysed after variables.tf opened');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = mainPublications();
+    // Typing outside any variable or locals block: a comment at the end of the file.
+    for (let v = 2; v <= 6; v++) await client.change(variables, v, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '#' }]);
+    await client.diagnostics(variables, 6);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(mainPublications(), before, 'main.tf left alone while the variables did not change');
+    await client.change(variables, 7, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 17 } }, text: 'true' }]);
+    await client.waitFor(() => client.published.filter((p) => p.uri === main).slice(-1).find((p) => rotation(p.diagnostics).length === 0), 5000, 'main.tf re-analysed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(mainPublications() - before <= 2, `no ping-pong between the files (${mainPublications() - before} publications)`);
+  });
+
   it('clears diagnostics when the document closes', async () => {
     const uri = 'file:///virtual/close/main.tf';
     await client.open(uri, KEY_WITHOUT_ROTATION);

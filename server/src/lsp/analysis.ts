@@ -8,6 +8,7 @@ import type { SourceFile } from '../engine/source';
 import type { AnalysisResult } from '../engine/types';
 import type { LiveDocument } from './documents';
 import type { FileCache } from './files';
+import { moduleSignature } from './moduleSignature';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -19,6 +20,8 @@ export interface DocumentAnalysis {
   siblings: SourceFile[];
   /** Identifies the settings/config the result was computed with; a change makes it stale. */
   configGeneration: number;
+  /** What the module's other files see of this one (variables, locals, tfvars); undefined for non-Terraform. */
+  moduleSignature?: string;
 }
 
 export class Analyzer {
@@ -39,7 +42,8 @@ export class Analyzer {
       live.dropTree();
     }
     const result = analyze({ path: live.path, text, kind }, { config, moduleFiles: siblings, seed });
-    return { uri: live.uri, version: live.version, text, result, siblings, configGeneration };
+    const signature = live.tree ? moduleSignature(live.tree, text, kind === 'terraform-vars') : undefined;
+    return { uri: live.uri, version: live.version, text, result, siblings, configGeneration, moduleSignature: signature };
   }
 
   analyzeFile(file: SourceFile, config: EnclintConfig): { result: AnalysisResult; siblings: SourceFile[] } {

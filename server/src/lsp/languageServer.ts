@@ -94,6 +94,8 @@ export class EnclintLanguageServer {
   private readonly findingCounts = new Map<string, number>();
   private readonly diskResults = new Map<string, DiskResult>();
   private readonly configErrorUris = new Set<string>();
+  /** Open documents whose module siblings changed since their last analysis. */
+  private readonly staleByModule = new Set<string>();
   private readonly settingsByScope = new Map<string, Promise<Settings>>();
   private readonly resolvedSettings = new Map<string, Settings>();
   private globalSettings: Settings = { ...DEFAULT_SETTINGS };
@@ -263,13 +265,27 @@ export class EnclintLanguageServer {
     if (this.support.pullDiagnostics) return; // the client pulls after each change
     if (this.knownSettings(live.uri)?.run === 'onSave') return;
     this.scheduler.schedule(live.uri);
-    if (live.isTerraform) this.scheduleModuleSiblings(live);
   }
 
-  /** A variable's default changed in a.tf: findings in b.tf of the same module may change too. */
-  private scheduleModuleSiblings(live: LiveDocument): void {
-    const dir = path.dirname(live.path);
-    for (const other of this.documents.all()) if (other !== live && other.isTerraform && path.dirname(other.path) === dir) this.scheduler.schedule(other.uri);
+  /**
+   * A variable's default changed in a.tf: findings in b.tf of the same module may change too. Only
+   * then (the module signature moved) are the other open documents re-analysed or, for pull
+   * clients, their cached results dropped so the next pull recomputes them.
+   */
+  private moduleChanged(live: LiveDocument, before: DocumentAnalysis | undefined, after: DocumentAnalysis): void {
+    // No earlier analysis: the others were analysed against this file's disk text, which may differ.
+    if (after.moduleSignature === undefined || (before && before.moduleSignature === after.moduleSignature)) return;
+    this.invalidateModule(path.dirname(live.path), live);
+  }
+
+  /** Marks the open Terraform documents of a directory stale (push: re-analyse now; pull: on the next pull). */
+  private invalidateModule(dir: string, except?: LiveDocument): void {
+    for (const other of this.documents.all()) {
+      if (other === except || !other.isTerraform || path.dirname(other.path) !== dir) continue;
+      // Not dropping their analyses: each keeps its own signature, so this cannot ping-pong.
+      this.staleByModule.add(other.uri);
+      if (!this.support.pullDiagnostics) this.scheduler.schedule(other.uri);
+    }
   }
 
   private didSave(uri: string): void {
@@ -277,7 +293,7 @@ export class EnclintLanguageServer {
     if (!live) return;
     if (this.support.pullDiagnostics) {
       if (this.knownSettings(uri)?.run === 'onSave') {
-        this.analyses.delete(uri);
+        this.staleByModule.add(uri);
         void this.connection.languages.diagnostics.refresh().catch(() => undefined);
       }
       return;
@@ -290,6 +306,7 @@ export class EnclintLanguageServer {
     const live = this.documents.close(uri);
     this.files.closed(uri);
     this.analyses.delete(uri);
+    this.staleByModule.delete(uri);
     this.publishedVersion.delete(uri);
     this.findingCounts.delete(uri);
     if (this.support.pullDiagnostics) {
@@ -320,6 +337,7 @@ export class EnclintLanguageServer {
       return undefined;
     }
     let analysis: DocumentAnalysis;
+    const before = this.analyses.get(live.uri);
     try {
       analysis = this.analyzer.analyzeDocument(live, config, this.configGeneration);
     } catch (error) {
@@ -328,7 +346,9 @@ export class EnclintLanguageServer {
       return undefined;
     }
     this.analyses.set(live.uri, analysis);
+    this.staleByModule.delete(live.uri);
     this.findingCounts.set(live.uri, countFindings(analysis.result));
+    this.moduleChanged(live, before, analysis);
     return analysis;
   }
 
@@ -339,7 +359,7 @@ export class EnclintLanguageServer {
     const settings = await this.settingsFor(uri);
     if (this.documents.get(uri) !== live) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === live.version && cached.configGeneration === this.configGeneration) return { live, analysis: cached, settings };
+    if (cached && cached.version === live.version && cached.configGeneration === this.configGeneration && !this.staleByModule.has(uri)) return { live, analysis: cached, settings };
     return { live, analysis: this.analyzeNow(live, settings), settings };
   }
 
@@ -366,7 +386,7 @@ export class EnclintLanguageServer {
     if (!live) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const settings = await this.settingsFor(uri);
     let analysis = this.analyses.get(uri);
-    const onSaveAndKnown = settings.run === 'onSave' && analysis && analysis.configGeneration === this.configGeneration;
+    const onSaveAndKnown = settings.run === 'onSave' && analysis && analysis.configGeneration === this.configGeneration && !this.staleByModule.has(uri);
     if (!onSaveAndKnown) analysis = (await this.currentAnalysis(uri))?.analysis;
     if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, resultId: `off:${this.configGeneration}`, items: [] };
     const resultId = `${analysis.version}:${analysis.configGeneration}`;
@@ -530,12 +550,7 @@ export class EnclintLanguageServer {
     }
     // Module siblings: a changed variables.tf changes what main.tf resolves to.
     for (const [filePath] of this.diskResults) if (dirs.has(path.dirname(filePath)) && /\.tf$/i.test(filePath)) void this.scanFile(filePath);
-    for (const live of this.documents.all()) {
-      if (live.isTerraform && dirs.has(path.dirname(live.path))) {
-        if (this.support.pullDiagnostics) this.analyses.delete(live.uri);
-        else this.scheduler.schedule(live.uri);
-      }
-    }
+    for (const dir of dirs) this.invalidateModule(dir);
     if (this.support.pullDiagnostics && [...dirs].length) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
