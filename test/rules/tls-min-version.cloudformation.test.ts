@@ -72,6 +72,20 @@ ruleTester(tlsMinVersion, {
       output: null,
     },
     {
+      name: 'CloudFront origin protocols: old ones dropped, block list kept',
+      path: 'cf.yaml',
+      code: t('  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        ViewerCertificate:\n          AcmCertificateArn: !Ref Cert\n          MinimumProtocolVersion: TLSv1.2_2021\n        Origins:\n          - Id: api\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols:\n                - TLSv1\n                - TLSv1.1\n                - TLSv1.2\n'),
+      errors: [{ message: 'lets CloudFront connect to origin api with TLSv1, TLSv1.1 (OriginSSLProtocols)', line: 15 }],
+      output: t('  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        ViewerCertificate:\n          AcmCertificateArn: !Ref Cert\n          MinimumProtocolVersion: TLSv1.2_2021\n        Origins:\n          - Id: api\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols:\n                - TLSv1.2\n'),
+    },
+    {
+      name: 'CloudFront origin protocols in JSON: SSLv3 only becomes TLSv1.2',
+      path: 'cf.json',
+      code: '{"Resources":{"D":{"Type":"AWS::CloudFront::Distribution","Properties":{"DistributionConfig":{"ViewerCertificate":{"AcmCertificateArn":"arn:aws:acm:us-east-1:1:certificate/x","MinimumProtocolVersion":"TLSv1.2_2021"},"Origins":[{"Id":"o","CustomOriginConfig":{"OriginSSLProtocols":["SSLv3"]}}]}}}}}',
+      errors: [{ message: 'with SSLv3' }],
+      output: '{"Resources":{"D":{"Type":"AWS::CloudFront::Distribution","Properties":{"DistributionConfig":{"ViewerCertificate":{"AcmCertificateArn":"arn:aws:acm:us-east-1:1:certificate/x","MinimumProtocolVersion":"TLSv1.2_2021"},"Origins":[{"Id":"o","CustomOriginConfig":{"OriginSSLProtocols":["TLSv1.2"]}}]}}}}}',
+    },
+    {
       name: 'classic ELB: SSLv3 switched on and an old reference policy',
       path: 'elb.yaml',
       code: t('  E:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Policies:\n        - PolicyName: P\n          PolicyType: SSLNegotiationPolicyType\n          Attributes:\n            - Name: Protocol-SSLv3\n              Value: true\n            - Name: Reference-Security-Policy\n              Value: ELBSecurityPolicy-2016-08\n'),

@@ -3,7 +3,7 @@
 // the service default when the property is absent — plus code for classic ELB negotiation policies,
 // whose protocols are switched on one attribute at a time.
 import type { TlsVersion } from '../../../server/src/engine/config';
-import { setPath, setResourceProperty } from '../../../server/src/engine/cloudformation/edits';
+import { replaceStringList, setPath, setResourceProperty } from '../../../server/src/engine/cloudformation/edits';
 import {
   cfnTemplate,
   describeResource,
@@ -211,10 +211,43 @@ function checkClassicElb(resource: CfnResource, template: CfnTemplate, context: 
   }
 }
 
+/** What CloudFront may negotiate with a custom origin (`OriginSSLProtocols` lists every protocol allowed). */
+const ORIGIN_PROTOCOL_MIN_TLS: Readonly<Record<string, ProtocolVersion>> = { SSLv3: '0.3', TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2' };
+
+/**
+ * CloudFront → origin connections: an explicit `OriginSSLProtocols` list that still allows SSLv3,
+ * TLSv1 or TLSv1.1 lets CloudFront fall back to them when the origin asks. TLS 1.2 is the best an
+ * origin connection can require. The fix keeps the compliant protocols (TLSv1.2 when none is left).
+ */
+function checkCloudFrontOrigins(distribution: CfnResource, template: CfnTemplate, context: RuleContext): void {
+  const origins = get(get(distribution.properties, 'DistributionConfig'), 'Origins');
+  if (origins?.type !== 'seq') return;
+  const required = effectiveMinimum(context.options.minTlsVersion, '1.2');
+  for (const origin of origins.items) {
+    const protocols = get(get(origin, 'CustomOriginConfig'), 'OriginSSLProtocols');
+    if (protocols?.type !== 'seq' || protocols.tag) continue;
+    const names = protocols.items.map((item) => literalString(item));
+    if (names.some((n) => n === undefined)) continue;
+    const weak = (names as string[]).filter((n) => {
+      const floor = lookup(ORIGIN_PROTOCOL_MIN_TLS)(n);
+      return floor !== undefined && !meetsMinimum(floor, required);
+    });
+    if (!weak.length) continue;
+    const kept = (names as string[]).filter((n) => !weak.includes(n));
+    const originId = scalarString(get(origin, 'Id'));
+    context.report({
+      span: protocols.items[names.indexOf(weak[0])].span,
+      message: `${describeResource(distribution)} lets CloudFront connect to ${originId ? `origin ${originId}` : 'an origin'} with ${weak.join(', ')} (OriginSSLProtocols); policy requires TLS ${required} or higher`,
+      fixes: [fix(`Allow only ${(kept.length ? kept : ['TLSv1.2']).join(', ')}`, replaceStringList(context.file, template, protocols, kept.length ? kept : ['TLSv1.2']), { preferred: true })],
+    });
+  }
+}
+
 export function checkCloudFormationTls(context: RuleContext): void {
   const template = cfnTemplate(context.file);
   for (const setting of CLOUDFORMATION_TLS_SETTINGS) {
     for (const resource of resourcesOfType(template, ...setting.resourceTypes)) checkSetting(setting, resource, template, context);
   }
   for (const resource of resourcesOfType(template, 'AWS::ElasticLoadBalancing::LoadBalancer')) checkClassicElb(resource, template, context);
+  for (const resource of resourcesOfType(template, 'AWS::CloudFront::Distribution')) checkCloudFrontOrigins(resource, template, context);
 }

@@ -5,8 +5,9 @@ import type { FormattingOptions } from 'jsonc-parser';
 import { indentUnit } from '../fix';
 import type { SourceFile } from '../source';
 import type { TextEdit } from '../types';
-import { pair, type DataNode, type MapNode } from '../yaml/data';
-import { fillEmptyYamlPair, insertYamlPath, replaceYamlValue, yamlKeyColumn, yamlString, yamlValueText } from '../yaml/edits';
+import { pair, type DataNode, type MapNode, type SeqNode } from '../yaml/data';
+import { listText, PLAIN_LAYOUT } from '../policy/list-writer';
+import { fillEmptyYamlPair, insertYamlPath, replaceYamlList, replaceYamlValue, yamlKeyColumn, yamlString, yamlValueText } from '../yaml/edits';
 import { jsonNodeOf } from '../yaml/from-json';
 import { get } from '../yaml/data';
 import type { CfnResource, CfnTemplate } from './model';
@@ -230,4 +231,10 @@ export function insertResourceBlock(file: SourceFile, template: CfnTemplate, res
     ? [`${indent}${yamlString(key)}:`, ...yamlMappingLines(value, indent + unit, unit)]
     : [`${indent}Properties:`, `${indent}${unit}${yamlString(key)}:`, ...yamlMappingLines(value, indent + unit + unit, unit)];
   return [{ span: { start: offset, end: offset }, newText: file.eol + lines.join(file.eol) }];
+}
+
+/** Replaces a list of strings in the template's syntax and layout (one item per line when it was). */
+export function replaceStringList(file: SourceFile, template: CfnTemplate, list: SeqNode, items: string[]): TextEdit[] {
+  if (template.document.syntax === 'json') return [{ span: { ...list.span }, newText: listText(file, list.span, items, PLAIN_LAYOUT) }];
+  return [replaceYamlList(file, list, items)];
 }

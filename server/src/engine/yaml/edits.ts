@@ -4,7 +4,7 @@
 import { indentUnit } from '../fix';
 import type { SourceFile } from '../source';
 import type { TextEdit } from '../types';
-import type { DataNode, MapNode, PairNode, ScalarNode, ScalarStyle } from './data';
+import type { DataNode, MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode } from './data';
 
 /** A value to write: a plain JS scalar, rendered in the target's style, or text already in YAML syntax (`!Ref X`). */
 export type YamlValue = string | number | boolean | { yaml: string };
@@ -127,4 +127,11 @@ export function yamlKeyColumn(file: SourceFile, map: MapNode): number | undefine
 
 export function isScalarNode(node: DataNode | undefined): node is ScalarNode {
   return node?.type === 'scalar';
+}
+
+/** Replaces a list of strings: a block list stays a block list at its items' indentation, a flow list stays flow. */
+export function replaceYamlList(file: SourceFile, list: SeqNode, items: string[]): TextEdit {
+  if (list.flow || !list.items.length) return { span: { ...list.span }, newText: `[${items.map((i) => yamlString(i)).join(', ')}]` };
+  const indent = ' '.repeat(columnOf(file, list.span.start));
+  return { span: { ...list.span }, newText: items.map((item, i) => `${i ? indent : ''}- ${yamlString(item)}`).join(file.eol) };
 }
