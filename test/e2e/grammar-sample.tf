@@ -25,4 +25,5 @@ locals {
     echo ${path.module}
     EOT
   arn = provider::aws::arn_parse("x").account_id
+  upper_tags = { for name, value in tag_map : name => upper(value) }
 }

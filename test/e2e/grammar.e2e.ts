@@ -63,6 +63,10 @@ const EXPECTED: Array<[number, string, string]> = [
   [26, 'EOT', 'keyword.control.heredoc.marker.hcl'],
   [27, 'arn_parse', 'entity.name.function.terraform'],
   [27, 'account_id', 'variable.other.member.hcl'],
+  [28, 'for', 'keyword.control.hcl'],
+  [28, 'tag_map', 'variable.other.readwrite.hcl'],
+  [28, '=>', 'storage.type.function.arrow.hcl'],
+  [28, 'upper', 'support.function.builtin.terraform'],
 ];
 
 async function main(): Promise<void> {
