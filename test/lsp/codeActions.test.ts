@@ -78,6 +78,20 @@ describe('language server: code actions and hover', () => {
     assert.equal(unused.range.start.line, 8);
   });
 
+  it('suppresses at the end of the line when the line above already carries a directive', async () => {
+    const uri = 'file:///virtual/actions/suppress-twice.tf';
+    const text = '# enclint-disable-next-line kms-explicit-key-policy -- reviewed\nresource "aws_kms_key" "data" {\n  description = "customer data"\n}\n';
+    await client.open(uri, text);
+    const [diagnostic] = rotation(await client.diagnostics(uri, 1));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const suppress = actions.find((a) => a.title === 'Suppress kms-key-rotation on this line')!;
+    const suppressed = applyTextEdits(text, suppress.edit!.changes![uri]);
+    assert.equal(suppressed.split('\n')[1], 'resource "aws_kms_key" "data" {  # enclint-disable-line kms-key-rotation -- <reason>');
+    assertFixed('suppress-twice.tf', suppressed);
+    const result = analyze({ path: 'suppress-twice.tf', text: suppressed });
+    assert.ok(result.findings.every((f) => f.suppression), 'the existing directive still applies');
+  });
+
   it('uses // for suppressions in TypeScript, and offers none for plain JSON', async () => {
     const { commentPrefix } = await import('../../server/src/lsp/codeActions');
     assert.equal(commentPrefix('typescript', 'typescript'), '//');

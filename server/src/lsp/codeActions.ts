@@ -43,12 +43,26 @@ export function commentPrefix(kind: SourceKind | undefined, languageId: string):
 
 export const REASON_PLACEHOLDER = '<reason>';
 
-/** Inserts `# enclint-disable-next-line <id> -- <reason>` above the finding, indented like its line. */
+function lineText(document: TextDocument, line: number): string {
+  if (line < 0) return '';
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.replace(/\r?\n$/, '');
+}
+
+/**
+ * Inserts `# enclint-disable-next-line <id> -- <reason>` above the finding, indented like its line.
+ * When the line above already holds a next-line directive (for another rule), a new line in between
+ * would detach it, so the suppression goes at the end of the flagged line instead (`enclint-disable-line`).
+ */
 export function suppressionEdit(document: TextDocument, finding: Finding, prefix: string): LspTextEdit {
   const line = finding.range.start.line;
+  const current = lineText(document, line);
+  if (/enclint-disable-next-line/.test(lineText(document, line - 1))) {
+    const end = { line, character: current.length };
+    return { range: { start: end, end }, newText: `  ${prefix} enclint-disable-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}` };
+  }
+  const indent = /^[ \t]*/.exec(current)?.[0] ?? '';
   const text = document.getText();
-  const lineStart = document.offsetAt({ line, character: 0 });
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? '';
   const firstBreak = text.indexOf('\n');
   const eol = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
   return {
