@@ -139,6 +139,11 @@ function jobsFromEnv(env: Record<string, string | undefined>): number | undefine
 
 /** Entry point for bin/enclint.js and `node dist/cli.js`. */
 export function run(argv: string[] = process.argv.slice(2)): void {
+  // `enclint scan | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_CLEAN);
+  });
   main(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
     (code) => {
       process.exitCode = code;
