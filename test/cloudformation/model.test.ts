@@ -109,6 +109,22 @@ describe('CloudFormation edits keep the style', () => {
     assert.equal(out, 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\nOutputs: {}\n');
   });
 
+  it('keeps CRLF line endings, and fills a key that has no value yet', () => {
+    const crlf = 'Resources:\r\n  Key:\r\n    Type: AWS::KMS::Key\r\n    Properties:\r\n      Description: x\r\n';
+    const out = edited('t.yaml', crlf, (f) => setResourceProperty(f, cfnTemplate(f), cfnTemplate(f).resources[0], ['EnableKeyRotation'], true));
+    assert.equal(out, 'Resources:\r\n  Key:\r\n    Type: AWS::KMS::Key\r\n    Properties:\r\n      Description: x\r\n      EnableKeyRotation: true\r\n');
+    const empty = 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n  Other:\n    Type: AWS::S3::Bucket\n';
+    const filled = edited('t.yaml', empty, (f) => setResourceProperty(f, cfnTemplate(f), cfnTemplate(f).resources[0], ['EnableKeyRotation'], true));
+    assert.equal(filled, 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n  Other:\n    Type: AWS::S3::Bucket\n');
+  });
+
+  it('follows aliases to their anchors and reads block scalars without their trailing break', () => {
+    const f = file('t.yaml', 'Resources:\n  A:\n    Type: AWS::X\n    Properties: &props\n      Script: |\n        echo hi\n  B:\n    Type: AWS::X\n    Properties: *props\n');
+    const [a, b] = cfnTemplate(f).resources;
+    assert.equal(f.slice(get(a.properties, 'Script')!.span), '|\n        echo hi');
+    assert.equal(scalarString(get(b.properties, 'Script')), 'echo hi\n');
+  });
+
   it('inserts inside a sequence item and into flow mappings', () => {
     const text = 'Resources:\n  L:\n    Type: AWS::X\n    Properties:\n      Items:\n        - Name: a\n          Opts: { A: 1 }\n';
     const f = file('t.yaml', text);
