@@ -93,7 +93,8 @@ export class EnclintLanguageServer {
   private readonly publishedVersion = new Map<string, number>();
   private readonly findingCounts = new Map<string, number>();
   private readonly diskResults = new Map<string, DiskResult>();
-  private readonly configErrorUris = new Set<string>();
+  /** Config files with a published error, and which error. */
+  private readonly configErrorUris = new Map<string, string>();
   /** Open documents whose module siblings changed since their last analysis. */
   private readonly staleByModule = new Set<string>();
   private readonly settingsByScope = new Map<string, Promise<Settings>>();
@@ -207,7 +208,10 @@ export class EnclintLanguageServer {
   private reportConfigError(configPath: string, line: number, column: number, detail: string): void {
     const uri = pathToUri(configPath);
     const position = { line: Math.max(0, line - 1), character: Math.max(0, column - 1) };
-    this.configErrorUris.add(uri);
+    // Every analysis resolves the config: publish the error once, not on every keystroke.
+    const key = `${line}:${column}:${detail}`;
+    if (this.configErrorUris.get(uri) === key) return;
+    this.configErrorUris.set(uri, key);
     void this.connection.sendDiagnostics({
       uri,
       diagnostics: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, severity: 1, source: SOURCE, code: 'config-error', message: `${detail} (the built-in defaults apply until this is fixed)` }],
@@ -291,6 +295,12 @@ export class EnclintLanguageServer {
   private didSave(uri: string): void {
     const live = this.documents.get(uri);
     if (!live) return;
+    // Clients that do not watch files (many terminal editors) still tell us when the config is saved.
+    if (CONFIG_FILE.test(live.path) && !this.support.dynamicWatchers) {
+      this.configs.invalidate();
+      this.configChanged();
+      return;
+    }
     if (this.support.pullDiagnostics) {
       if (this.knownSettings(uri)?.run === 'onSave') {
         this.staleByModule.add(uri);
