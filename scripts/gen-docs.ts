@@ -71,14 +71,29 @@ export function renderRulePage(rule: Rule): string {
   return lines.join('\n');
 }
 
-export function renderRulesTable(rules: Rule[]): string {
+/** `linkBase`: where rule pages are relative to the file holding the table. */
+export function renderRulesTable(rules: Rule[], linkBase = `${DOCS_DIR}/`): string {
   const rows = [...rules]
     .sort((a, b) => FAMILIES.indexOf(a.meta.family) - FAMILIES.indexOf(b.meta.family) || a.meta.id.localeCompare(b.meta.id))
     .map((rule) => {
       const { meta } = rule;
-      return `| [\`${meta.id}\`](${DOCS_DIR}/${meta.id}.md) | ${meta.family} | ${meta.severity} | ${meta.fix ? '✔' : ''} | ${sourceNames(rule).join(', ')} | ${meta.title} |`;
+      return `| [\`${meta.id}\`](${linkBase}${meta.id}.md) | ${meta.family} | ${meta.severity} | ${meta.fix ? '✔' : ''} | ${sourceNames(rule).join(', ')} | ${meta.title} |`;
     });
   return ['| rule | family | severity | fix | sources | what it requires |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+export function renderIndex(rules: Rule[]): string {
+  return [
+    GENERATED_MARK,
+    '# enclint rules',
+    '',
+    'Every rule enclint ships, by family. Each page says what the rule checks, why it matters, noncompliant and',
+    'compliant examples, its fix, the policy controls it evidences, and how to configure or suppress it.',
+    'Families are the tags in SARIF output and the unit `npm run bench:accuracy` scores by.',
+    '',
+    renderRulesTable(rules, ''),
+    '',
+  ].join('\n');
 }
 
 /** Replaces what lies between the markers; adds the markers at the end if a README lacks them. */
@@ -93,6 +108,7 @@ export function withRulesTable(readme: string, table: string): string {
 export function expectedDocs(root = ROOT, rules: Rule[] = allRules): { files: Map<string, string>; stale: string[] } {
   const files = new Map<string, string>();
   for (const rule of rules) files.set(`${DOCS_DIR}/${rule.meta.id}.md`, renderRulePage(rule));
+  files.set(`${DOCS_DIR}/README.md`, renderIndex(rules));
   const readme = path.join(root, 'README.md');
   files.set('README.md', withRulesTable(fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '# enclint\n', renderRulesTable(rules)));
   const docsDir = path.join(root, DOCS_DIR);
@@ -136,7 +152,7 @@ function main(): void {
     written++;
   }
   for (const file of stale) fs.rmSync(path.join(ROOT, file));
-  console.log(`docs: ${files.size - 1} rule pages and the README rules table: ${written} file(s) written, ${stale.length} stale page(s) removed`);
+  console.log(`docs: ${allRules.length} rule pages, the index and the README rules table: ${written} file(s) written, ${stale.length} stale page(s) removed`);
 }
 
 if (require.main === module) main();

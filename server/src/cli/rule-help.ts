@@ -7,7 +7,7 @@ import type { SourceKind } from '../engine/types';
 const SOURCE_NAMES: Record<SourceKind, string> = {
   terraform: 'Terraform',
   'terraform-vars': 'Terraform variables (.tfvars)',
-  json: 'JSON policy documents',
+  json: 'JSON',
   'cloudformation-json': 'CloudFormation (JSON)',
   'cloudformation-yaml': 'CloudFormation (YAML)',
   yaml: 'YAML (Kubernetes, Compose)',
