@@ -4,9 +4,9 @@
 import { fix, replace } from '../../server/src/engine/fix';
 import { nameWords } from '../../server/src/engine/secrets';
 import { insertTopLevelBlockAfter } from '../../server/src/engine/terraform/edits';
-import { attr, type TfBlock } from '../../server/src/engine/terraform/model';
+import { attr, type TfAttribute, type TfBlock } from '../../server/src/engine/terraform/model';
 import type { TerraformModule } from '../../server/src/engine/terraform/module';
-import type { Fix, Span } from '../../server/src/engine/types';
+import type { Fix, Span, TextEdit } from '../../server/src/engine/types';
 import type { SecretSite } from './terraform-sites';
 
 /** Resources whose master password AWS can manage itself (`manage_master_user_password = true`). */
@@ -44,7 +44,7 @@ export function terraformSecretFixes(site: SecretSite, module: TerraformModule |
   const managed = block.type === 'resource' && RDS_MANAGED_PASSWORD[block.labels[0] ?? ''];
   if (managed && site.shape === 'attribute' && site.attribute?.name === managed && site.attribute.parent === block && !attr(block, 'manage_master_user_password')) {
     fixes.push(
-      fix('Let RDS manage the master password in Secrets Manager (manage_master_user_password = true)', [replace(site.attribute.span, 'manage_master_user_password = true')], {
+      fix('Let RDS manage the master password in Secrets Manager (manage_master_user_password = true)', replaceAttributeAligned(block, site.attribute, 'manage_master_user_password', 'true'), {
         safe: false,
         preferred: true,
       }),
@@ -52,6 +52,37 @@ export function terraformSecretFixes(site: SecretSite, module: TerraformModule |
   }
   fixes.push(sensitiveVariableFix(block, site.literalSpan, site.name, module, fixes.length === 0));
   return fixes;
+}
+
+/**
+ * Replaces `name = value` by another attribute, keeping `terraform fmt` alignment: the new line takes
+ * the group's `=` column, or — when its name is longer — the group is realigned to it.
+ */
+function replaceAttributeAligned(block: TfBlock, attribute: TfAttribute, name: string, valueText: string): TextEdit[] {
+  const file = block.file;
+  const lineOf = (offset: number) => file.lines.positionAt(offset).line;
+  const single = block.attributes.filter((a) => lineOf(a.span.start) === lineOf(a.span.end));
+  const index = single.indexOf(attribute);
+  if (index < 0) return [replace(attribute.span, `${name} = ${valueText}`)];
+  // The run of attributes on consecutive lines around this one: what terraform fmt aligns together.
+  let first = index;
+  while (first > 0 && lineOf(single[first - 1].span.start) === lineOf(single[first].span.start) - 1) first--;
+  let last = index;
+  while (last < single.length - 1 && lineOf(single[last + 1].span.start) === lineOf(single[last].span.start) + 1) last++;
+  const group = single.slice(first, last + 1);
+  const equalsColumn = (a: TfAttribute) => file.text.slice(a.nameSpan.start, a.span.end).indexOf('=');
+  const columns = group.map(equalsColumn);
+  const aligned = group.length > 1 && columns.every((c) => c === columns[0]) && group.some((a) => equalsColumn(a) > a.name.length + 1);
+  if (!aligned) return [replace(attribute.span, `${name} = ${valueText}`)];
+  const column = Math.max(columns[0], name.length + 1);
+  const edits: TextEdit[] = [replace(attribute.span, `${name}${' '.repeat(column - name.length)}= ${valueText}`)];
+  if (column !== columns[0]) {
+    for (const other of group) {
+      if (other === attribute) continue;
+      edits.push(replace({ start: other.nameSpan.end, end: other.nameSpan.start + equalsColumn(other) }, ' '.repeat(column - other.name.length)));
+    }
+  }
+  return edits;
 }
 
 /** `variable "db_password" { default = "…" }`: drop the default and mark the variable sensitive. */

@@ -85,11 +85,26 @@ function isSensitiveBlock(block: TfBlock): boolean {
 }
 
 /**
- * Attributes whose *name* is neutral but whose block says they hold a secret: the `value` of an SSM
- * parameter named `/prod/db/password`. Returns the name that makes it secret.
+ * Attributes whose *name* is neutral but whose resource exists to hold a secret: the `value` of a Key
+ * Vault secret, the payload of a secret version. Their literal is the secret itself.
+ */
+const SECRET_PAYLOAD_ATTRIBUTES: Record<string, string[]> = {
+  azurerm_key_vault_secret: ['value'],
+  aws_secretsmanager_secret_version: ['secret_string', 'secret_binary'],
+  google_secret_manager_secret_version: ['secret_data'],
+  vault_generic_secret: ['data_json'],
+  vault_kv_secret_v2: ['data_json'],
+};
+
+/**
+ * The name that makes a neutrally named attribute secret, if any: a secret store's payload, or the
+ * `value` of an SSM parameter named like a secret (`/prod/db/password`).
  */
 function secretValueName(block: TfBlock, attribute: TfAttribute, module: TerraformModule | undefined): string | undefined {
-  if (block.type !== 'resource' || block.labels[0] !== 'aws_ssm_parameter' || !['value', 'insecure_value'].includes(attribute.name)) return undefined;
+  if (block.type !== 'resource') return undefined;
+  const type = block.labels[0] ?? '';
+  if (SECRET_PAYLOAD_ATTRIBUTES[type]?.includes(attribute.name)) return attribute.name;
+  if (type !== 'aws_ssm_parameter' || !['value', 'insecure_value'].includes(attribute.name)) return undefined;
   const nameAttr = attr(block, 'name');
   const name = nameAttr ? literalString(resolveValue(nameAttr.value, module).value) : undefined;
   const candidates = [name?.split('/').filter(Boolean).pop() ?? '', block.labels[1] ?? ''];

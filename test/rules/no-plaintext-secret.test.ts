@@ -15,7 +15,7 @@ const invalid: InvalidCase[] = [
       {
         title: /manage_master_user_password = true/,
         safe: false,
-        output: 'resource "aws_db_instance" "main" {\n  engine   = "postgres"\n  manage_master_user_password = true\n}\n',
+        output: 'resource "aws_db_instance" "main" {\n  engine                      = "postgres"\n  manage_master_user_password = true\n}\n',
       },
       {
         title: VAR_FIX,
@@ -30,6 +30,17 @@ const invalid: InvalidCase[] = [
     code: 'resource "aws_rds_cluster" "db" {\n  master_username = "admin"\n  master_password = "correct-horse-battery"\n}\n',
     errors: [{ message: 'master_password is a plaintext secret', line: 3 }],
     fixes: [{ title: /manage_master_user_password/, output: 'resource "aws_rds_cluster" "db" {\n  master_username = "admin"\n  manage_master_user_password = true\n}\n' }],
+  },
+  {
+    name: 'RDS fix in a group aligned wider than the new name keeps the column',
+    code: 'resource "aws_db_instance" "main" {\n  engine                        = "postgres"\n  password                      = "Sup3rS3cret!"\n  performance_insights_enabled  = true\n}\n',
+    errors: [{ line: 3 }],
+    fixes: [
+      {
+        title: /manage_master_user_password/,
+        output: 'resource "aws_db_instance" "main" {\n  engine                        = "postgres"\n  manage_master_user_password   = true\n  performance_insights_enabled  = true\n}\n',
+      },
+    ],
   },
   {
     name: 'provider credentials (non-token secret_key), CRLF kept by the fix',
@@ -125,6 +136,16 @@ const invalid: InvalidCase[] = [
     errors: [{ message: 'as type String', line: 3 }, { message: 'aws_ssm_parameter.token: api_token is a plaintext secret', line: 4 }],
   },
   {
+    name: 'Key Vault secret payload',
+    code: 'resource "azurerm_key_vault_secret" "db" {\n  name         = "db-password"\n  value        = "kv-Pa55word-123"\n  key_vault_id = azurerm_key_vault.main.id\n}\n',
+    errors: [{ message: 'azurerm_key_vault_secret.db: value is a plaintext secret', line: 3 }],
+  },
+  {
+    name: 'connection string with a password',
+    code: 'resource "azurerm_linux_web_app" "w" {\n  app_settings = {\n    DB_CONNECTION_STRING = "Server=db;User Id=app;Password=Pa55w0rd!;"\n  }\n}\n',
+    errors: [{ message: 'DB_CONNECTION_STRING', line: 3 }],
+  },
+  {
     name: 'module input',
     code: 'module "db" {\n  source   = "./db"\n  password = "varexample"\n}\n',
     errors: [{ message: 'module.db: password', line: 3 }],
@@ -152,6 +173,7 @@ ruleTester(noPlaintextSecret, {
     { name: 'value that only repeats its name', code: 'resource "google_secret_manager_secret_version" "v" {\n  secret      = google_secret_manager_secret.s.id\n  secret_data = "secret-data"\n}\n' },
     { name: 'attributes about secrets are not secrets', code: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  password_reuse_prevention = 24\n}\nresource "aws_workspaces_workspace" "w" {\n  volume_encryption_key = "alias/aws/workspaces"\n}\nresource "aws_secretsmanager_secret" "s" {\n  name       = "db-password"\n  kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/abc"\n}\n' },
     { name: 'Key Vault reference in app settings', code: 'resource "azurerm_linux_web_app" "web" {\n  app_settings = {\n    DB_PASSWORD = "@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/db/)"\n  }\n}\n' },
+    { name: 'API Gateway authorization is a mode, connection strings without credentials are fine', code: 'resource "aws_api_gateway_method" "m" {\n  authorization = "AWS_IAM"\n}\nresource "azurerm_linux_web_app" "w" {\n  connection_string {\n    name  = "db"\n    value = "Server=tcp:db.database.windows.net;Authentication=Active Directory Default"\n  }\n}\n' },
     { name: 'SSM SecureString', code: 'resource "aws_ssm_parameter" "db" {\n  name  = "/prod/db/password"\n  type  = "SecureString"\n  value = var.db_password\n}\n' },
     { name: 'variable default read only by a non-secret attribute is reported at the variable, not here', code: 'resource "aws_instance" "x" {\n  ami = var.ami\n}\n', moduleFiles: [{ path: 'v.tf', text: 'variable "ami" {\n  default = "ami-123"\n}\n' }] },
     { name: 'tokens are left to no-secret-token', code: 'provider "aws" {\n  access_key = "AKIAZ3X5EXAMPLE7Q2WV"\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n}\n' },

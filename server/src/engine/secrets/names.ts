@@ -21,9 +21,9 @@ export function nameWords(name: string): string[] {
 const SECRET_WORDS = new Set([
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode',
   'secret', 'secrets', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey', 'authkey', 'authtoken',
-  'credential', 'credentials', 'creds', 'auth', 'authorization', 'bearer',
+  'credential', 'credentials', 'creds', 'auth', 'bearer',
   'masterkey', 'sharedkey', 'accountkey', 'storagekey', 'signingkey', 'rawkey', 'presharedkey', 'psk',
-  'sastoken', 'connectionstring', 'connstr', 'webhook', 'sessionkey', 'clientkey', 'primarykey', 'secondarykey',
+  'sastoken', 'connectionstring', 'connstr', 'webhook', 'sessionkey', 'clientkey',
 ]);
 
 /** Unambiguous words worth finding inside a longer unsplit word (`rootpassword`, `githubtoken`). */
@@ -82,8 +82,9 @@ export function isSecretName(name: string): boolean {
 function isWeakWordAlone(words: string[], index: number): boolean {
   const word = words[index];
   if (word === 'pass') return words.length > 1 && ['through', 'thru', 'role', 'fail', 'rate', 'count'].some((w) => words.includes(w));
-  if (word === 'auth' || word === 'authorization') {
+  if (word === 'auth') {
     // `auth`, `basic_auth`, `auth_token`, `AUTH_KEY`, `redis_auth` are credentials; `auth_type` was excluded above.
+    // (`authorization` is not a secret word at all: API Gateway's `authorization = "AWS_IAM"` is a mode.)
     return words.some((w) => ['method', 'mode', 'type', 'enabled', 'provider', 'flow', 'scheme', 'url', 'server', 'domain', 'level', 'role', 'user', 'username', 'name'].includes(w));
   }
   return false;

@@ -72,7 +72,16 @@ export function looksLikeSecretValue(value: string, options: { minLength?: numbe
   if (trimmed.length < (options.minLength ?? 1)) return false;
   if (isPlaceholder(trimmed) || isSecretReference(trimmed)) return false;
   if (options.name && echoesName(trimmed, options.name)) return false;
+  if (options.name && isConnectionStringName(options.name) && !CONNECTION_CREDENTIAL.test(trimmed)) return false;
   return true;
+}
+
+/** Connection strings are secrets only when they carry a credential (many use managed identity). */
+const CONNECTION_CREDENTIAL = /(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|secret|token|accesskey)\s*=\s*[^;\s]|:\/\/[^/\s:@]+:[^/\s@]+@/i;
+
+function isConnectionStringName(name: string): boolean {
+  const words = nameWords(name);
+  return words.includes('connection') || words.includes('conn') || words.includes('connstr') || words.includes('dsn');
 }
 
 /**
