@@ -90,3 +90,18 @@ resource "google_kms_crypto_key_iam_member" "public_decrypt" {
   role          = "roles/cloudkms.cryptoKeyDecrypter"
   member        = "allUsers"
 }
+
+# kms-key-scoped-identity-policy: the role may decrypt with every key in the account.
+resource "aws_iam_policy" "reporting" {
+  name = "reporting-decrypt"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt", "kms:DescribeKey"]
+        Resource = "*"
+      },
+    ]
+  })
+}
