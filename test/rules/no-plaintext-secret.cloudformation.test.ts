@@ -21,6 +21,11 @@ ruleTester(noPlaintextSecret, {
       errors: [{ message: 'Db (AWS::RDS::DBInstance) sets MasterUserPassword to a literal secret (Su**********)', line: 7 }],
       output: null,
       fixes: [
+        {
+          title: 'Let RDS manage the password in Secrets Manager (ManageMasterUserPassword: true)',
+          safe: false,
+          output: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      MasterUsername: app\n      ManageMasterUserPassword: true\n',
+        },
         { title: /Resolve it from Secrets Manager/, safe: false, output: db("!Sub '{{resolve:secretsmanager:${AWS::StackName}/Db/MasterUserPassword}}'") },
         {
           title: 'Take it from a new NoEcho parameter DbMasterUserPassword',

@@ -39,13 +39,27 @@ function parameterName(resource: CfnResource, name: string): string {
   return `${resource.logicalId}${words.join('')}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 255);
 }
 
+/** RDS instances and clusters can own their master password: generated, stored and rotated in Secrets Manager. */
+const RDS_MANAGED_PASSWORD_TYPES = ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'];
+
+function rdsManagedPasswordFix(template: CfnTemplate, resource: CfnResource, candidate: SecretCandidate): Fix | undefined {
+  if (!resource.type || !RDS_MANAGED_PASSWORD_TYPES.includes(resource.type) || candidate.name !== 'MasterUserPassword') return undefined;
+  const passwordPair = pair(resource.properties, 'MasterUserPassword');
+  if (!passwordPair || passwordPair.value !== candidate.valueNode || pair(resource.properties, 'ManageMasterUserPassword')) return undefined;
+  const text = template.document.syntax === 'json' ? '"ManageMasterUserPassword": true' : 'ManageMasterUserPassword: true';
+  // Applications must then read the password from the secret RDS creates: offered, not applied.
+  return fix('Let RDS manage the password in Secrets Manager (ManageMasterUserPassword: true)', [{ span: passwordPair.span, newText: text }], { safe: false, preferred: true });
+}
+
 function secretFixes(context: RuleContext, template: CfnTemplate, resource: CfnResource, candidate: SecretCandidate): Fix[] {
   const secretId = `\${AWS::StackName}/${resource.logicalId}/${candidate.name}`;
   const dynamic = new CfnRaw(`!Sub '{{resolve:secretsmanager:${secretId}}}'`, { 'Fn::Sub': `{{resolve:secretsmanager:${secretId}}}` });
   const parameter = parameterName(resource, candidate.name);
+  const managed = rdsManagedPasswordFix(template, resource, candidate);
   const fixes: Fix[] = [
+    ...(managed ? [managed] : []),
     // Neither is safe: the secret (or the deploy-time parameter value) has to exist first.
-    fix(`Resolve it from Secrets Manager at deploy time ({{resolve:secretsmanager:<stack>/${resource.logicalId}/${candidate.name}}})`, replaceValue(template, candidate.valueNode, dynamic), { safe: false, preferred: true }),
+    fix(`Resolve it from Secrets Manager at deploy time ({{resolve:secretsmanager:<stack>/${resource.logicalId}/${candidate.name}}})`, replaceValue(template, candidate.valueNode, dynamic), { safe: false, preferred: !managed }),
   ];
   if (!template.parameters.has(parameter)) {
     fixes.push(
