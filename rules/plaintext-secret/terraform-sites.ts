@@ -94,6 +94,11 @@ const SECRET_PAYLOAD_ATTRIBUTES: Record<string, string[]> = {
   google_secret_manager_secret_version: ['secret_data'],
   vault_generic_secret: ['data_json'],
   vault_kv_secret_v2: ['data_json'],
+  github_actions_secret: ['plaintext_value'],
+  github_actions_environment_secret: ['plaintext_value'],
+  github_dependabot_secret: ['plaintext_value'],
+  github_codespaces_secret: ['plaintext_value'],
+  aws_api_gateway_api_key: ['value'],
 };
 
 /**

@@ -23,6 +23,8 @@ describe('secrets: isSecretName', () => {
     'min_password_length', 'password_reset_required', 'manage_master_user_password', 'token_url', 'auth_type', 'AWS_ACCESS_KEY_ID',
     'public_key', 'ssh_public_key', 'kms_key_arn', 'secret_version_stage', 'description', 'name', 'key', 'bypass', 'pass_through',
     'authentication_mode', 'password_hash', 'max_tokens', 'key_vault_secret_id', 'secretsmanager_endpoint', 'auth_method',
+    'customer_master_key_spec', 'creation_token', 'auth_token_update_strategy', 'authorization', 'primary_key', 'api_key_source', 'api_key_required',
+    'password_reuse_prevention', 'minimum_password_length', 'disable_password_authentication', 'refresh_token_validity', 'client_secret_setting_name',
   ]) {
     it(`${name} does not`, () => assert.equal(isSecretName(name), false));
   }

@@ -44,7 +44,7 @@ const METADATA_SUFFIXES = new Set([
   'configuration', 'settings', 'options', 'enforcement', 'reset', 'change', 'changed', 'last', 'updated', 'created',
   'generation', 'generator', 'generate', 'history', 'reuse', 'pattern', 'regex', 'encrypted', 'kms', 'template', 'placeholder',
   'secret_id', 'cache', 'size', 'limit', 'rate', 'retries', 'attempts', 'lockout', 'threshold', 'index', 'region',
-  'prevention', 'requirements', 'minimum', 'maximum', 'chars', 'characters', 'uppercase', 'lowercase', 'numbers', 'symbols', 'count',
+  'prevention', 'requirements', 'spec', 'specification', 'usage', 'algorithm', 'algorithms', 'strategy', 'origin', 'validation', 'expression', 'minimum', 'maximum', 'chars', 'characters', 'uppercase', 'lowercase', 'numbers', 'symbols', 'count',
   'kind', 'expire', // `auth_kind: serviceaccount`, `password_expire: never` (Ansible)
 ]);
 
@@ -52,7 +52,7 @@ const METADATA_SUFFIXES = new Set([
 const SWITCH_PREFIXES = new Set(['enable', 'enabled', 'disable', 'disabled', 'is', 'has', 'use', 'require', 'requires', 'allow', 'allowed', 'min', 'max', 'no', 'skip', 'should', 'can', 'num', 'number', 'manage', 'generate', 'rotate', 'create', 'ignore', 'minimum', 'maximum', 'hard']);
 
 /** Words that mean the value is public or only points at a secret held elsewhere. */
-const NEUTRALISING_WORDS = new Set(['public', 'kms', 'arn', 'bypass', 'passthrough', 'passive', 'compass', 'pass_through', 'keyvault', 'vault', 'secretsmanager', 'ssm', 'sensitive', 'tokenizer', 'tokens']);
+const NEUTRALISING_WORDS = new Set(['public', 'creation', 'idempotency', 'kms', 'arn', 'bypass', 'passthrough', 'passive', 'compass', 'pass_through', 'keyvault', 'vault', 'secretsmanager', 'ssm', 'sensitive', 'tokenizer', 'tokens']);
 
 /**
  * Whether `name` reads as something that holds a credential (password, token, API key, private
