@@ -5,6 +5,7 @@
 import type { TextEdit } from '../types';
 import { insertAttribute, insertNestedBlock } from './edits';
 import { attr, childBlocks, type TfAttribute, type TfBlock } from './model';
+import { resolveValue, type ResolvedValue, type TerraformModule } from './module';
 
 export interface LocatedSetting {
   /** Blocks along the path that exist, outermost first (the resource itself is not included). */
@@ -55,4 +56,24 @@ export function insertSetting(resource: TfBlock, where: LocatedSetting, valueTex
   let snippet = `${where.attributeName} = ${valueText}`;
   for (const name of [...missing].reverse()) snippet = `${name} {\n${snippet.split('\n').map((l) => '  ' + l).join('\n')}\n}`;
   return insertNestedBlock(host, snippet);
+}
+
+export interface SettingValue {
+  /** The first spelling present, when one is. */
+  present: LocatedSetting | undefined;
+  /** Its value after following var./local., when present. */
+  resolved: ResolvedValue | undefined;
+  /** Absent, or explicitly `null` (which Terraform treats as absent). */
+  unset: boolean;
+  /** A `dynamic` block on the path hides the setting: nothing can be said. */
+  dynamic: boolean;
+}
+
+/** Reads a setting written under one of several spellings (`https_traffic_only_enabled`, `enable_https_traffic_only`). */
+export function readSetting(target: TfBlock, paths: readonly string[], module: TerraformModule | undefined): SettingValue {
+  const located = paths.map((p) => locateSetting(target, p));
+  const present = located.find((l) => l.attribute);
+  const resolved = present && resolveValue(present.attribute!.value, module);
+  const unset = !present || resolved!.value.kind === 'null';
+  return { present, resolved, unset, dynamic: unset && located.some((l) => l.dynamic) };
 }

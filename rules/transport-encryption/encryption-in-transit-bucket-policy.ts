@@ -1,0 +1,107 @@
+// S3 accepts plain-HTTP requests unless the bucket policy denies them: a `Deny` statement with the
+// condition `Bool aws:SecureTransport = false`. Read through the one policy model, so the check is the
+// same for Terraform (inline JSON, jsonencode, aws_iam_policy_document) and CloudFormation bucket policies.
+import { fix } from '../../server/src/engine/fix';
+import type { PolicyDocument, PolicyStatement } from '../../server/src/engine/policy';
+import { policyDocuments } from '../../server/src/engine/policy';
+import { insertNestedBlock } from '../../server/src/engine/terraform/edits';
+import { attr, blockAddress, literalString, terraformFile, type TfAttribute, type TfBlock } from '../../server/src/engine/terraform/model';
+import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import type { Fix } from '../../server/src/engine/types';
+import type { RuleContext } from '../define';
+
+/** `Deny` + `Bool`/`BoolIfExists` `aws:SecureTransport` = `false`: the statement that refuses plain HTTP. */
+export function deniesInsecureTransport(statement: PolicyStatement): boolean {
+  if (statement.effect !== 'Deny') return false;
+  return statement.conditions.some(
+    (c) => /^bool(ifexists)?$/i.test(c.operator) && c.key.toLowerCase() === 'aws:securetransport' && c.values.some((v) => v.value.toLowerCase() === 'false'),
+  );
+}
+
+/** Whether a document can be judged: a condition we could not read might be the one that denies HTTP. */
+export function documentEnforcesTls(document: PolicyDocument): boolean | undefined {
+  if (document.statements.some(deniesInsecureTransport)) return true;
+  if (document.statements.some((s) => s.hasUnreadableCondition)) return undefined;
+  return false;
+}
+
+export const TLS_DENY_MISSING = 'has no statement denying requests without TLS (Deny with Condition Bool aws:SecureTransport = false), so the bucket accepts plain HTTP requests';
+
+const S3_BUCKET_MODULE = /^(registry\.terraform\.io\/)?terraform-aws-modules\/s3-bucket\/aws(\/\/.*)?$/;
+
+/** The policy documents an attribute's value stands for, anywhere in the module. */
+function documentsOf(attribute: TfAttribute, context: RuleContext): PolicyDocument[] | undefined {
+  const module = context.module();
+  const value = resolveValue(attribute.value, module).value;
+  if (value.kind === 'reference') {
+    const match = /^(data\.aws_iam_policy_document\.[^.[]+)\.(json|minified_json)$/.exec(value.path);
+    if (!match) return undefined;
+    const files = module?.files.map((f) => f.file) ?? [context.file];
+    if (!files.includes(context.file)) files.push(context.file);
+    const found = files.flatMap((f) => policyDocuments(f, { module })).filter((d) => d.owner?.address === match[1]);
+    return found.length ? found : undefined;
+  }
+  const inside = policyDocuments(context.file, { module }).filter((d) => d.span.start >= attribute.span.start && d.span.end <= attribute.span.end);
+  return inside.length ? inside : undefined;
+}
+
+function dataSourceBlock(address: string, module: TerraformModule | undefined, file: RuleContext['file']): TfBlock | undefined {
+  const [, type, name] = address.split('.');
+  const files = module?.files ?? [terraformFile(file)];
+  return files.flatMap((f) => f.blocks).find((b) => b.type === 'data' && b.labels[0] === type && b.labels[1] === name);
+}
+
+/** The bucket ARN expression a statement can name, when the policy resource points at a bucket in the module. */
+function bucketArn(owner: TfBlock, module: TerraformModule | undefined): string | undefined {
+  const bucket = attr(owner, 'bucket');
+  const value = bucket && resolveValue(bucket.value, module).value;
+  if (value?.kind !== 'reference') return undefined;
+  const [type, name] = value.path.split('.');
+  return type === 'aws_s3_bucket' && name ? `aws_s3_bucket.${name}.arn` : undefined;
+}
+
+const denyStatementBlock = (arn: string) =>
+  `statement {\n  sid       = "DenyInsecureTransport"\n  effect    = "Deny"\n  actions   = ["s3:*"]\n  resources = [${arn}, "\${${arn}}/*"]\n\n  principals {\n    type        = "*"\n    identifiers = ["*"]\n  }\n\n  condition {\n    test     = "Bool"\n    variable = "aws:SecureTransport"\n    values   = ["false"]\n  }\n}`;
+
+function checkPolicyAttribute(owner: TfBlock, attribute: TfAttribute, context: RuleContext): void {
+  const documents = documentsOf(attribute, context);
+  if (!documents) return;
+  const verdicts = documents.map(documentEnforcesTls);
+  if (verdicts.some((v) => v !== false)) return;
+  const fixes: Fix[] = [];
+  const module = context.module();
+  const arn = owner.labels[0] === 'aws_s3_bucket_policy' ? bucketArn(owner, module) : undefined;
+  const source = documents.length === 1 && documents[0].owner?.address.startsWith('data.') ? dataSourceBlock(documents[0].owner.address, module, context.file) : undefined;
+  // Only a statement in this file can be edited here; adding a Deny changes who can reach the bucket.
+  if (arn && source && source.file === context.file && !attr(source, 'source_policy_documents') && !attr(source, 'override_policy_documents')) {
+    fixes.push(fix('Add a statement denying requests without TLS', insertNestedBlock(source, denyStatementBlock(arn)), { safe: false }));
+  }
+  const where = source ? ` (${blockAddress(source)})` : '';
+  context.report({
+    span: attribute.span,
+    message: `${blockAddress(owner)} bucket policy${where} ${TLS_DENY_MISSING}`,
+    related: source ? [{ message: `policy document: ${blockAddress(source)}`, path: source.file === context.file ? undefined : source.file.path, span: source.headerSpan }] : undefined,
+    fixes,
+  });
+}
+
+export function checkTerraformBucketPolicies(context: RuleContext): void {
+  const tf = terraformFile(context.file);
+  const module = context.module();
+  for (const block of tf.blocks) {
+    if (block.type === 'resource' && (block.labels[0] === 'aws_s3_bucket_policy' || block.labels[0] === 'aws_s3_bucket')) {
+      const policy = attr(block, 'policy');
+      if (policy) checkPolicyAttribute(block, policy, context);
+    }
+    if (block.type === 'module') {
+      const source = attr(block, 'source');
+      const text = source && literalString(resolveValue(source.value, module).value);
+      if (!text || !S3_BUCKET_MODULE.test(text)) continue;
+      // The module can attach the deny statement itself.
+      const attach = attr(block, 'attach_deny_insecure_transport_policy');
+      if (attach && literalString(resolveValue(attach.value, module).value) !== 'false') continue;
+      const policy = attr(block, 'policy');
+      if (policy) checkPolicyAttribute(block, policy, context);
+    }
+  }
+}
