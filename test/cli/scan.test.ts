@@ -114,6 +114,16 @@ describe('enclint scan', () => {
       assert.match(strict.stdout, /TLS 1\.3/);
     });
 
+    it('does not enter ignored folders, so a config inside one is never loaded', async () => {
+      const dir = scratchCopy('findings');
+      fs.cpSync(path.join(FIXTURES, 'bad-config'), path.join(dir, 'fixtures/bad-config'), { recursive: true });
+      assert.equal((await runCli(['scan', dir, ...ROTATION])).code, 2, 'the broken config is found without the ignore');
+      fs.writeFileSync(path.join(dir, '.enclint.yaml'), 'ignore:\n  - "fixtures/**"\n');
+      const run = await runCli(['scan', dir, ...ROTATION]);
+      assert.equal(run.code, 1, run.stderr);
+      assert.doesNotMatch(run.stdout, /fixtures/);
+    });
+
     it('--config with a missing file is a usage error', async () => {
       const run = await runCli(['scan', fixture('clean'), '--config', 'nope.yaml']);
       assert.equal(run.code, 2);

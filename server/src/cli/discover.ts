@@ -10,8 +10,11 @@ import { detectKind } from '../engine/source';
 import { FAMILIES, type Notice } from '../engine/types';
 import type { ScanUnit } from './types';
 
-/** Dependency, build-output and VCS folders: never the user's own infrastructure code. */
-export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.terragrunt-cache', '.git', '.hg', '.svn', 'cdk.out']);
+/**
+ * Downloaded dependencies, generated output and VCS metadata: never the user's own code, and often
+ * huge (a Python virtualenv is node_modules by another name).
+ */
+export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.terragrunt-cache', '.git', '.hg', '.svn', 'cdk.out', '.venv', 'venv', '__pycache__', '.tox']);
 
 export class UsageError extends Error {}
 
@@ -59,9 +62,15 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
       throw new UsageError(`no such file or directory: ${given}`);
     }
     if (stat.isDirectory()) {
-      walk(absolute, (file) => {
-        if (!configs.isIgnored(file)) add(file);
-      });
+      walk(
+        absolute,
+        (file) => {
+          if (!configs.isIgnored(file)) add(file);
+        },
+        // Ignored folders are not entered at all: faster, and a config file inside one (say, a
+        // deliberately broken test fixture) is never loaded.
+        (directory) => configs.isIgnored(directory, true),
+      );
     } else if (detectKind(absolute)) {
       // A file named explicitly is scanned even if a skipped folder contains it, but `ignore` still applies.
       if (!configs.isIgnored(absolute)) add(absolute);
@@ -89,7 +98,7 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
 }
 
 /** Depth-first, sorted, without following symlinked directories (a link loop must not hang CI). */
-function walk(dir: string, visit: (file: string) => void): void {
+function walk(dir: string, visit: (file: string) => void, skip: (directory: string) => boolean): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -100,7 +109,7 @@ function walk(dir: string, visit: (file: string) => void): void {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, visit);
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !skip(full)) walk(full, visit, skip);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && detectKind(full)) {
       visit(full);
     }
@@ -141,17 +150,23 @@ class ConfigResolver {
 
   private defaults?: EnclintConfig;
 
-  /** `ignore` globs are relative to the folder of the config that declares them. */
-  isIgnored(file: string): boolean {
-    const config = this.forDirectory(path.dirname(file));
+  /**
+   * `ignore` globs are relative to the folder of the config that declares them. A directory is
+   * judged by the config of its parent (its own config, if any, is inside what would be ignored).
+   */
+  isIgnored(target: string, isDirectory = false): boolean {
+    const config = this.forDirectory(path.dirname(target));
     if (!config.ignore.length) return false;
     const base = config.configPath ? path.dirname(config.configPath) : this.options.cwd;
-    const relative = path.relative(base, file);
+    const relative = path.relative(base, target);
     if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
     const posix = relative.split(path.sep).join('/');
     return config.ignore.some((glob) => {
       const pattern = glob.replace(/^\.\//, '').replace(/\/$/, '/**');
-      return minimatch(posix, pattern, { dot: true, matchBase: !pattern.includes('/') }) || minimatch(posix, `${pattern}/**`, { dot: true });
+      const options = { dot: true, matchBase: !pattern.includes('/') };
+      if (minimatch(posix, pattern, options) || minimatch(posix, `${pattern}/**`, { dot: true })) return true;
+      // `legacy/**` ignores the folder `legacy` itself; `legacy/*.tf` does not.
+      return isDirectory && pattern.endsWith('/**') && minimatch(posix, pattern.slice(0, -3), options);
     });
   }
 
