@@ -1,5 +1,6 @@
 // End-to-end in real VS Code: installs the packaged .vsix into code-server (the VS Code server and
-// workbench, with the same extension host as the desktop app), opens a Terraform file in headless
+// workbench, with the same extension host as the desktop app), opens a Terraform file, in an untrusted
+// workspace (Restricted Mode), in headless
 // Chromium driven by playwright-core, and checks what a person would see: highlighting from the
 // contributed grammar, the squiggle and the Problems entry for kms-key-rotation, the quick fix offered
 // by Ctrl+. changing the text, and the problem going away; then the status bar item, the commands,
@@ -46,8 +47,12 @@ async function main(): Promise<void> {
     join(userData, 'User', 'settings.json'),
     JSON.stringify(
       {
-        // No trust dialog, no welcome page, nothing that reaches for the network.
-        'security.workspace.trust.enabled': false,
+        // The workspace stays untrusted (Restricted Mode, no dialog): the extension declares that it
+        // works there, since it never executes workspace code, and the test holds it to that.
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+        // No welcome page, nothing that reaches for the network.
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'telemetry.telemetryLevel': 'off',
@@ -122,6 +127,8 @@ async function drive(page: Page, port: number, workspace: string): Promise<void>
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.locator('.view-lines').waitFor({ timeout: TIMEOUT });
   await expectText(page.locator('.editor-instance .view-lines'), /aws_kms_key/, 'the file in the editor');
+
+  await expectText(page.locator('.statusbar-item', { hasText: 'Restricted Mode' }), /Restricted Mode/, 'Restricted Mode (untrusted workspace)');
 
   step('the contributed language and grammar are active');
   await expectText(page.locator('.statusbar-item[id="status.editor.mode"]'), /Terraform/, 'the language mode in the status bar');
