@@ -28,7 +28,7 @@ const REFERENCE_PROPERTIES = /^(ServiceToken|EncryptionKey|\w*KmsKey\w*|\w*KMSKe
 
 function isReportable(template: CfnTemplate, name: string, value: string): boolean {
   if (REFERENCE_PROPERTIES.test(name) || !isSecretName(name)) return false;
-  if (!looksLikeSecretValue(value) || isDynamicReference(value) || isDocumentationStub(value)) return false;
+  if (!looksLikeSecretValue(value, { name }) || isDynamicReference(value) || isDocumentationStub(value)) return false;
   // `Password: DbPassword` naming a parameter or resource is a missing `!Ref`, not a credential.
   return !template.parameters.has(value) && !template.resources.some((r) => r.logicalId === value);
 }

@@ -11,7 +11,7 @@ import type { RuleContext } from '../../define';
 
 export function checkDotenvSecrets(context: RuleContext): void {
   for (const entry of dotenvEntries(context.file).entries) {
-    if (!isSecretName(entry.key) || !looksLikeSecretValue(entry.value) || overlapsKnownToken(context.file, entry.valueSpan)) continue;
+    if (!isSecretName(entry.key) || !looksLikeSecretValue(entry.value, { name: entry.key }) || overlapsKnownToken(context.file, entry.valueSpan)) continue;
     context.report({
       span: entry.valueSpan,
       message: `${entry.key} holds a literal secret (${maskSecret(entry.value)}); keep .env files with real values out of version control (commit a .env.example with empty values) and load production secrets from a secret manager`,

@@ -15,8 +15,20 @@ import type { RuleContext } from '../../define';
 /** kubectl/kubeconfig JSONPath templates (`{.credential.access_token}`) name where a token is read from. */
 const JSONPATH_TEMPLATE = /^\{\.[^{}]*\}$/;
 
+/**
+ * `password_confirmation: "Confirm password"` (Rails/i18n locale files, form labels): prose that names
+ * its own secret word is a label for the field, not its value.
+ */
+function isLabelText(candidate: SecretCandidate): boolean {
+  if (!/\s/.test(candidate.value.trim())) return false;
+  const secretWords = nameWords(candidate.name).filter((w) => isSecretName(w));
+  const valueWords = nameWords(candidate.value);
+  return secretWords.some((w) => valueWords.includes(w));
+}
+
 function isReportable(candidate: SecretCandidate): boolean {
-  if (!looksLikeSecretValue(candidate.value) || JSONPATH_TEMPLATE.test(candidate.value.trim())) return false;
+  if (!looksLikeSecretValue(candidate.value, { name: candidate.name }) || JSONPATH_TEMPLATE.test(candidate.value.trim())) return false;
+  if (candidate.shape === 'mapping' && isLabelText(candidate)) return false;
   // GitHub Actions `permissions: { id-token: write }` grants a scope; it holds no token.
   if (candidate.parentKey === 'permissions') return false;
   // `secretKey: password` (ExternalSecret, CSI drivers, Helm charts) names the key a secret lives under.

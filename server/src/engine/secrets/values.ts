@@ -1,4 +1,4 @@
-import { nameWords } from './names';
+import { isSecretName, nameWords } from './names';
 
 // Is this *value* a real secret, or something standing in for one? A literal assigned to a
 // secret-named field is a finding unless it is a placeholder (empty, `<password>`, `${…}`, `{{ … }}`,
@@ -93,7 +93,14 @@ function echoesName(value: string, name: string): boolean {
   const words = nameWords(name);
   const candidate = squash(value);
   if (!candidate) return false;
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) if (words.slice(i, j).join('') === candidate) return true;
+  // Only a run that names the secret itself counts: `DB_PASSWORD: db_password` is a stand-in, but
+  // `POSTGRES_PASSWORD: postgres` and `mysql_root_password: root` are the classic default credentials.
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= words.length; j++) {
+      const run = words.slice(i, j);
+      if (run.join('') === candidate && run.some((w) => isSecretName(w))) return true;
+    }
+  }
   return false;
 }
 

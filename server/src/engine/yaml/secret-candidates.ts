@@ -32,12 +32,17 @@ export interface SecretCandidate {
   parentKey?: string;
 }
 
+/** An untagged string or number (`password: 123456` is as much a literal as `password: "123456"`). */
 function isLiteralScalar(node: DataNode | undefined): node is ScalarNode {
-  return node?.type === 'scalar' && !(node.tag && !node.tag.startsWith('!!')) && typeof node.value === 'string';
+  return node?.type === 'scalar' && !(node.tag && !node.tag.startsWith('!!')) && (typeof node.value === 'string' || typeof node.value === 'number');
 }
 
-function decodeBase64(text: string): string | undefined {
-  const compact = text.replace(/\s+/g, '');
+function text(node: ScalarNode): string {
+  return String(node.value);
+}
+
+function decodeBase64(encoded: string): string | undefined {
+  const compact = encoded.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
   const decoded = Buffer.from(compact, 'base64').toString('utf8');
   // Binary material (keystores, certificates in DER) is not text we can judge by name/value rules.
@@ -53,14 +58,14 @@ function kubernetesSecretCandidates(root: MapNode, out: SecretCandidate[]): void
   const stringData = get(root, 'stringData');
   if (stringData?.type === 'map') {
     for (const p of stringData.pairs) {
-      if (isLiteralScalar(p.value)) out.push({ name: p.key, nameSpan: p.keySpan, value: p.value.value as string, valueNode: p.value, valueSpan: p.value.span, shape: 'k8s-secret-string' });
+      if (isLiteralScalar(p.value)) out.push({ name: p.key, nameSpan: p.keySpan, value: text(p.value), valueNode: p.value, valueSpan: p.value.span, shape: 'k8s-secret-string' });
     }
   }
   const data = get(root, 'data');
   if (data?.type === 'map') {
     for (const p of data.pairs) {
       if (!isLiteralScalar(p.value)) continue;
-      const decoded = decodeBase64(p.value.value as string);
+      const decoded = decodeBase64(text(p.value));
       if (decoded !== undefined) out.push({ name: p.key, nameSpan: p.keySpan, value: decoded, valueNode: p.value, valueSpan: p.value.span, shape: 'k8s-secret-data' });
     }
   }
@@ -69,25 +74,25 @@ function kubernetesSecretCandidates(root: MapNode, out: SecretCandidate[]): void
 function composeEnvironment(node: DataNode, out: SecretCandidate[]): void {
   if (node.type === 'map') {
     for (const p of node.pairs) {
-      if (isLiteralScalar(p.value)) out.push({ name: p.key, nameSpan: p.keySpan, value: p.value.value as string, valueNode: p.value, valueSpan: p.value.span, shape: 'compose-environment' });
+      if (isLiteralScalar(p.value)) out.push({ name: p.key, nameSpan: p.keySpan, value: text(p.value), valueNode: p.value, valueSpan: p.value.span, shape: 'compose-environment' });
     }
     return;
   }
   if (node.type !== 'seq') return;
   for (const item of node.items) {
     if (!isLiteralScalar(item)) continue;
-    const text = item.value as string;
-    const eq = text.indexOf('=');
+    const entry = text(item);
+    const eq = entry.indexOf('=');
     if (eq <= 0) continue;
     const start = contentStart(item);
     // Plain and single-quoted scalars map 1:1 onto the source; double-quoted ones may hold escapes.
-    const exact = item.style === 'plain' || item.style === 'single' || item.style === 'json' ? item.valueSpan.end - (item.style === 'plain' ? 0 : 1) - start === text.length : false;
+    const exact = item.style === 'plain' || item.style === 'single' || item.style === 'json' ? item.valueSpan.end - (item.style === 'plain' ? 0 : 1) - start === entry.length : false;
     out.push({
-      name: text.slice(0, eq).trim(),
+      name: entry.slice(0, eq).trim(),
       nameSpan: exact ? { start, end: start + eq } : item.span,
-      value: text.slice(eq + 1),
+      value: entry.slice(eq + 1),
       valueNode: item,
-      valueSpan: exact ? { start: start + eq + 1, end: start + text.length } : item.span,
+      valueSpan: exact ? { start: start + eq + 1, end: start + entry.length } : item.span,
       shape: 'compose-environment',
     });
   }
@@ -113,7 +118,7 @@ export function configSecretCandidates(document: DataDocument): SecretCandidate[
     const nameNode = get(node, 'name') ?? get(node, 'Name');
     const valueNode = get(node, 'value') ?? get(node, 'Value');
     if (isLiteralScalar(nameNode) && isLiteralScalar(valueNode) && node.pairs.length <= 4) {
-      out.push({ name: nameNode.value as string, nameSpan: nameNode.span, value: valueNode.value as string, valueNode, valueSpan: valueNode.span, shape: 'name-value' });
+      out.push({ name: text(nameNode), nameSpan: nameNode.span, value: text(valueNode), valueNode, valueSpan: valueNode.span, shape: 'name-value' });
     }
     for (const p of node.pairs) {
       const value = p.value;
@@ -124,13 +129,13 @@ export function configSecretCandidates(document: DataDocument): SecretCandidate[
       }
       if (isLiteralScalar(value)) {
         if (p.key !== 'value' && p.key !== 'Value' && p.key !== 'name' && p.key !== 'Name') {
-          out.push({ name: p.key, nameSpan: p.keySpan, value: value.value as string, valueNode: value, valueSpan: value.span, shape: 'mapping', parentKey });
+          out.push({ name: p.key, nameSpan: p.keySpan, value: text(value), valueNode: value, valueSpan: value.span, shape: 'mapping', parentKey });
         }
         continue;
       }
       // `db-password: { value: x, description: … }`: the key names the wrapped value.
       const wrapped = value.type === 'map' && !get(value, 'name') ? get(value, 'value') : undefined;
-      if (isLiteralScalar(wrapped)) out.push({ name: p.key, nameSpan: p.keySpan, value: wrapped.value as string, valueNode: wrapped, valueSpan: wrapped.span, shape: 'mapping', parentKey });
+      if (isLiteralScalar(wrapped)) out.push({ name: p.key, nameSpan: p.keySpan, value: text(wrapped), valueNode: wrapped, valueSpan: wrapped.span, shape: 'mapping', parentKey });
       visit(value, p.key, depth + 1);
     }
   };
