@@ -74,7 +74,15 @@ function checkSsmParameters(context: RuleContext): void {
   }
 }
 
+/**
+ * Package manifests and lockfiles name dependencies (`jsonwebtoken`, `@azure/core-auth`), they do
+ * not configure credentials; a token in them (a registry URL with a password) is still
+ * no-secret-token's.
+ */
+const PACKAGE_MANIFESTS = /(^|[\\/])(package(-lock)?|npm-shrinkwrap|bower|composer|tsconfig(\.[\w.-]+)?|jsconfig|deno|\.?babelrc|\.eslintrc|lerna|nx|turbo|renovate|yarn\.lock|pnpm-lock)\.json$/i;
+
 function checkJson(context: RuleContext): void {
+  if (PACKAGE_MANIFESTS.test(context.file.path)) return;
   const { root } = jsonTree(context.file);
   if (!root) return;
   for (const site of jsonSecretSites(root)) {

@@ -59,9 +59,12 @@ export const noSecretToken = defineRule({
     description:
       'Flags credentials recognisable by their format in any scanned file: AWS access key IDs and secret keys, PEM/OpenSSH/PuTTY private keys (also base64-encoded), GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm and PyPI tokens, Slack and Teams webhook URLs, Azure storage keys, JWTs and passwords embedded in URLs; in files without a structured checker, also high-entropy literals assigned to secret-like names.',
     rationale:
-      'A token in a repository is a live credential handed to everyone who can read it, now and in every clone and fork of its history; automated scanners harvest public ones within minutes. Documentation example keys (AKIAIOSFODNN7EXAMPLE) are reported too: a scanner cannot tell them from real ones. A leaked token must be revoked or rotated, then read from a secret store at runtime.',
+      'A token in a repository is a live credential handed to everyone who can read it, now and in every clone and fork of its history; automated scanners harvest public ones within minutes. The EXAMPLE access keys of the AWS documentation are reported too: a scanner cannot tell them from real ones. A leaked token must be revoked or rotated, then read from a secret store at runtime.',
     noncompliant: [
+      // The examples are fake tokens in the real formats, shown in the docs on purpose.
+      // enclint-disable-next-line no-secret-token -- documentation example (the published AWS EXAMPLE key)
       { language: 'hcl', code: 'provider "aws" {\n  region     = "us-east-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}' },
+      // enclint-disable-next-line no-secret-token -- documentation example (fake token)
       { language: 'dotenv', code: 'GITHUB_TOKEN=ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8' },
     ],
     compliant: [

@@ -239,7 +239,7 @@ export function jsonSecretSites(root: JsonNode): JsonSecretSite[] {
         const key = prop.children?.[0];
         const child = prop.children?.[1];
         if (!key || !child) continue;
-        if (isSecretName(String(key.value))) {
+        if (isFieldName(String(key.value)) && isSecretName(String(key.value))) {
           const site = jsonLiteral(String(key.value), prop);
           if (site) {
             found.push(site);
@@ -254,6 +254,11 @@ export function jsonSecretSites(root: JsonNode): JsonSecretSite[] {
   };
   visit(root, 0);
   return found;
+}
+
+/** Keys like `@secretlint/core` or `src/auth/token.ts` are package names and paths, not fields. */
+function isFieldName(key: string): boolean {
+  return !key.includes('/') && !key.startsWith('@');
 }
 
 function jsonLiteral(name: string, prop: JsonNode): JsonSecretSite | undefined {

@@ -66,7 +66,7 @@ const invalid: InvalidCase[] = [
   { name: 'Go', path: 'main.go', code: `package main\n\nconst key = "${AKIA}"\n`, errors: [{ message: 'AWS access key ID', line: 3 }] },
   { name: 'Java', path: 'App.java', code: `class App {\n  String token = "${SLACK}";\n}\n`, errors: [{ message: 'Slack token', line: 2 }] },
   { name: '.env', path: '.env', code: `GITHUB_TOKEN=${GHP}\n`, errors: [{ message: 'GitHub token', line: 1 }] },
-  { name: 'password in a URL', path: 'notes.txt', kind: 'text', code: 'db: postgres://app:S3cr3tPassw0rd@db.internal:5432/app\n', errors: [{ message: 'plaintext password in a URL ("S3************")', line: 1 }] },
+  { name: 'password in a URL', path: 'notes.txt', kind: 'text', code: 'db: postgres://app:' + 'S3cr3tPassw0rd@db.internal:5432/app\n', errors: [{ message: 'plaintext password in a URL ("S3************")', line: 1 }] },
   { name: 'plain text: high-entropy literal under a secret-like name', path: 'deploy.txt', kind: 'text', code: `api_key = "${HIGH_ENTROPY}"\n`, errors: [{ message: 'api_key is assigned a high-entropy literal', line: 1 }] },
 ];
 

@@ -12,7 +12,7 @@ const fake = {
   slackHook: 'https://hooks.slack.com/services/' + 'T0ABC1234/B0DEF5678/' + 'aBcDeFgHiJkLmNoPqRsTuVwX',
   stripe: 'sk_' + 'live_' + '4eC39HqLyjWDarjtT1zdp7dc',
   google: 'AIza' + 'SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q',
-  pem: '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM2Ee4bEB8mkkwvv3Gx3bBBiYDpFGz\nq9ErDq7pmgTXRSPvMh3Z5yI7N0j1PGfbhFRNTb3YhaTqG6wVgmkA1Zl2a3Rp4gBK\n-----END RSA PRIVATE KEY-----',
+  pem: '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM2Ee4bEB8mkkwvv3Gx3bBBiYDpFGz\nq9ErDq7pmgTXRSPvMh3Z5yI7N0j1PGfbhFRNTb3YhaTqG6wVgmkA1Zl2a3Rp4gBK\n-----END RSA PRIVATE KEY-----',
 };
 
 function kinds(text: string): TokenKind[] {
@@ -31,7 +31,7 @@ describe('secrets: findTokens', () => {
     [fake.google, 'google-api-key'],
     [fake.pem, 'private-key'],
     [Buffer.from(fake.pem).toString('base64'), 'encoded-private-key'],
-    ['postgres://app:S3cr3tPassw0rd@db.internal:5432/app', 'url-credentials'],
+    ['postgres://app:' + 'S3cr3tPassw0rd@db.internal:5432/app', 'url-credentials'],
   ];
   for (const [text, kind] of cases) {
     it(`finds ${kind}`, () => assert.deepEqual(kinds(`value = "${text}"`), [kind]));

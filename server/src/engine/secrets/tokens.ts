@@ -1,7 +1,7 @@
 // Credential formats recognisable by shape alone, in any text: cloud access keys, private key
 // blocks, vendor API tokens. Each detector is a regular expression plus a guard against the
 // look-alikes that fill real repositories (placeholders like `ghp_xxxx…`, truncated examples,
-// base64 blobs that are not keys). Documentation example keys such as `AKIAIOSFODNN7EXAMPLE` ARE
+// base64 blobs that are not keys). Documentation example keys (AWS's `AKIA…EXAMPLE`) ARE
 // reported: they have the real format, scanners cannot tell them from live keys, and copying them
 // around is how real keys later land next to them.
 import { isPlaceholder, shannonEntropy } from './values';
