@@ -10,6 +10,7 @@ import type { SourceFile } from '../../../server/src/engine/source';
 import { setPropertyValue } from '../../../server/src/engine/typescript/edits';
 import { memberPath, NodeType, nodesOfType, numberValue, parentOf, spanOf, type Node } from '../../../server/src/engine/typescript/nodes';
 import { objectLiteralOf, propertyValue, type ObjectLiteral } from '../../../server/src/engine/typescript/objects';
+import { callsByReceiver } from '../../../server/src/engine/typescript/references';
 import { originRelated, originSuffix } from '../../../server/src/engine/typescript/values';
 import type { RuleContext } from '../../define';
 import { formatDays } from '../durations';
@@ -39,9 +40,9 @@ interface Schedule {
 /** Rotation schedules in the file, by the binding of the secret they rotate. */
 function schedulesFor(file: SourceFile, binding: string): Schedule[] {
   const found: Schedule[] = [];
-  for (const call of nodesOfType(file, NodeType.CallExpression)) {
+  for (const call of callsByReceiver(file).get(binding) ?? []) {
     if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || call.callee.property.name !== 'addRotationSchedule') continue;
-    if (designates(call.callee.object, binding)) found.push({ options: objectLiteralOf(file, call.arguments[1] as Node | undefined)?.object, l1: false });
+    found.push({ options: objectLiteralOf(file, call.arguments[1] as Node | undefined)?.object, l1: false });
   }
   for (const schedule of constructsOf(file, 'secretsmanager', 'RotationSchedule', 'SecretRotation', 'CfnRotationSchedule')) {
     const props = schedule.props?.object;

@@ -15,6 +15,7 @@ import type { Span, TextEdit } from '../../types';
 import { indentUnit, indentationAt } from '../../fix';
 import { memberPath, NodeType, nodesOfType, parentOf, quoteString, spanOf, stringValue, type Node } from '../../typescript/nodes';
 import { getProperty, objectLiteralOf, propertyName, type ObjectLiteral } from '../../typescript/objects';
+import { callsByReceiver, referencesByPath } from '../../typescript/references';
 import { resolveValue } from '../../typescript/values';
 import { classifyStatements } from '../classify';
 import type { PolicyCondition, PolicyDocument, PolicyEditor, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyString } from '../model';
@@ -142,8 +143,7 @@ function readConditions(file: SourceFile, node: Node | undefined): { conditions:
 
 /** Calls on a bound statement that change it after construction: `stmt.addActions('kms:*')`. */
 function laterCalls(file: SourceFile, binding: string | undefined): TSESTree.CallExpression[] {
-  if (!binding) return [];
-  return nodesOfType(file, NodeType.CallExpression).filter((call) => call.callee.type === 'MemberExpression' && memberPath(call.callee.object)?.join('.') === binding);
+  return binding ? (callsByReceiver(file).get(binding) ?? []) : [];
 }
 
 function bindingOf(file: SourceFile, node: Node): string | undefined {
@@ -319,13 +319,22 @@ interface Placement {
 
 const IDENTITY_METHODS = new Set(['addToPolicy', 'addToPrincipalPolicy', 'addStatements', 'addToRolePolicy', 'attachInlinePolicy']);
 
+/** KMS key constructs by the name the file binds them to (`key`, `this.dataKey`). */
+function kmsKeyBindings(file: SourceFile): Map<string, string> {
+  return file.cached('cdk-kms-key-bindings', () => {
+    const bindings = new Map<string, string>();
+    for (const construct of cdkConstructs(file)) {
+      if (construct.symbol.service !== 'kms' || !['Key', 'CfnKey'].includes(construct.symbol.path[0])) continue;
+      const binding = bindingOf(file, construct.node);
+      if (binding) bindings.set(binding, describeConstruct(construct));
+    }
+    return bindings;
+  });
+}
+
 function isKmsKeyExpression(file: SourceFile, node: Node): string | undefined {
   const path = memberPath(node)?.join('.');
-  for (const construct of cdkConstructs(file)) {
-    if (construct.symbol.service !== 'kms' || !['Key', 'CfnKey'].includes(construct.symbol.path[0])) continue;
-    if (path && bindingOf(file, construct.node) === path) return describeConstruct(construct);
-  }
-  return undefined;
+  return path ? kmsKeyBindings(file).get(path) : undefined;
 }
 
 /** Where a statement or document ends up, judged from the expression that holds it and its bindings. */
@@ -381,14 +390,10 @@ function placementOf(file: SourceFile, node: Node, label: string, depth = 0): Pl
   // Bound to a name: judge by where the name is used.
   const binding = bindingOf(file, current === node ? node : current);
   if (binding && depth < 3) {
-    for (const identifier of nodesOfType(file, NodeType.Identifier)) {
-      if (memberPath(identifier)?.join('.') !== binding || identifier === (parentOf(file, node) as TSESTree.VariableDeclarator | undefined)?.id) continue;
-      const placement = placementOf(file, identifier, label, depth + 1);
-      if (placement.kind) return placement;
-    }
-    for (const member of nodesOfType(file, NodeType.MemberExpression)) {
-      if (memberPath(member)?.join('.') !== binding || parentOf(file, member)?.type === 'MemberExpression') continue;
-      const placement = placementOf(file, member, label, depth + 1);
+    const declared = (parentOf(file, node) as TSESTree.VariableDeclarator | undefined)?.id;
+    for (const reference of referencesByPath(file).get(binding) ?? []) {
+      if (reference === declared || (reference.type === 'MemberExpression' && parentOf(file, reference)?.type === 'MemberExpression')) continue;
+      const placement = placementOf(file, reference, label, depth + 1);
       if (placement.kind) return placement;
     }
   }
