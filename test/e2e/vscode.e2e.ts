@@ -1,10 +1,10 @@
 // End-to-end in real VS Code: installs the packaged .vsix into code-server (the VS Code server and
 // workbench, with the same extension host as the desktop app), opens a Terraform file of an untrusted
 // workspace (Restricted Mode) in headless Chromium driven by playwright-core, and checks what a person
-// would see: highlighting from the
-// contributed grammar, the squiggle and the Problems entry for kms-key-rotation, the quick fix offered
-// by Ctrl+. changing the text, and the problem going away; then the status bar item, the commands,
-// fix-all on save, and the .tfvars language. Screenshots go to test/e2e/artifacts/.
+// would see: highlighting from the contributed grammar, the squiggle and the Problems entry for
+// kms-key-rotation, the hover, the quick fix offered by Ctrl+. changing the text, and the problem going
+// away; then the status bar item, the commands, fix-all on save, and the .tfvars language.
+// Screenshots go to test/e2e/artifacts/.
 //
 //   node --import tsx test/e2e/vscode.e2e.ts [path/to/enclint.vsix]
 //
