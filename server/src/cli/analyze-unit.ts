@@ -50,7 +50,8 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
       } catch (error) {
         // The engine already isolates rules; this catches the rest (a parser bug, a write failure)
         // so one file can never abort a scan of thousands.
-        results.push(emptyResult(file, [{ path: file.path, level: 'error', kind: 'rule-error', message: (error as Error).message.startsWith('could not write') ? (error as Error).message : `could not analyse this file: ${(error as Error).message}` }]));
+        const message = error instanceof FixWriteError ? error.message : `could not analyse this file: ${(error as Error).message}`;
+        results.push(emptyResult(file, [{ path: file.path, level: 'error', kind: 'rule-error', message }]));
       }
     }
   } finally {
@@ -107,6 +108,8 @@ function analyzeOther(file: LoadedFile, unit: ScanUnit, options: UnitOptions): F
   return toFileResult(file, analyze(input, { config: unit.config }), source, [], 0);
 }
 
+class FixWriteError extends Error {}
+
 /** Writes through a temporary file so an interrupted run never leaves a half-written source file. */
 function writeFixed(absolutePath: string, text: string): void {
   const temporary = `${absolutePath}.enclint-${process.pid}.tmp`;
@@ -116,7 +119,7 @@ function writeFixed(absolutePath: string, text: string): void {
     fs.renameSync(temporary, absolutePath);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw new Error(`could not write the fixes (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new FixWriteError(`could not write the fixes (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
 
