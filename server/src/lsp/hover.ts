@@ -17,7 +17,8 @@ export function hoverMarkdown(finding: Finding): string {
   const lines: string[] = [];
   if (!rule) return `**enclint** \`${finding.ruleId}\`: ${finding.message}`;
   const { meta } = rule;
-  lines.push(`**${meta.title}** — enclint \`${meta.id}\``, '', finding.message, '', `**Why it matters.** ${meta.rationale}`);
+  // The finding's own message is not repeated: editors show the diagnostic right above the hover.
+  lines.push(`**${meta.title}** — enclint \`${meta.id}\``, '', `**Why it matters.** ${meta.rationale}`);
   const controls = [...meta.controls, ...finding.policyRefs.filter((ref) => !meta.controls.includes(ref))];
   if (controls.length) lines.push('', `**Controls:** ${controls.join(' · ')}`);
   if (finding.policyRefs.length) lines.push('', `**Your organisation's policy:** ${finding.policyRefs.join(' · ')}`);
