@@ -68,6 +68,18 @@ ruleTester(noPlaintextSecret, {
       fixes: [{ title: 'Remove the Default', output: '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Parameters": {\n    "DbPassword": {\n      "Type": "String",\n      "NoEcho": true\n    }\n  }\n}\n' }],
     },
     {
+      name: 'literal SecretString of a Secrets Manager secret',
+      path: 't.yaml',
+      code: "Resources:\n  S:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      SecretString: '{\"username\":\"app\",\"password\":\"hunter2hunter2\"}'\n",
+      errors: [{ message: 'S (AWS::SecretsManager::Secret) sets SecretString to a literal secret', line: 5 }],
+    },
+    {
+      name: 'secret-named SSM parameter: CloudFormation can only create plain String parameters',
+      path: 't.yaml',
+      code: 'Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: /prod/db/password\n      Type: String\n      Value: hunter2hunter2\n',
+      errors: [{ message: 'stores a secret ("/prod/db/password") as a plain String parameter', line: 7 }],
+    },
+    {
       name: 'SAM Globals environment',
       path: 'template.yaml',
       code: "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        API_TOKEN: 'tok-83hf-29fj-10dk'\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n",

@@ -5,7 +5,7 @@
 // judged exactly like a Terraform `db_password`. Values CloudFormation resolves at deploy time
 // (`{{resolve:secretsmanager:…}}`, `!Ref`, `!Sub`) are not literals and never reach this check.
 import { CfnRaw, ensureParameter, replaceValue, setPath } from '../../../server/src/engine/cloudformation/edits';
-import { cfnTemplate, describeResource, isDynamicReference, type CfnParameter, type CfnResource, type CfnTemplate } from '../../../server/src/engine/cloudformation/model';
+import { cfnTemplate, describeResource, isDynamicReference, literalString, type CfnParameter, type CfnResource, type CfnTemplate } from '../../../server/src/engine/cloudformation/model';
 import { fix, maskSecret } from '../../../server/src/engine/fix';
 import { isSecretName, looksLikeSecretValue, overlapsKnownToken } from '../../../server/src/engine/secrets';
 import type { Fix, TextEdit } from '../../../server/src/engine/types';
@@ -79,7 +79,10 @@ function secretFixes(context: RuleContext, template: CfnTemplate, resource: CfnR
 function checkResource(context: RuleContext, template: CfnTemplate, resource: CfnResource): void {
   if (!resource.properties) return;
   const document: DataDocument = { syntax: template.document.syntax, root: resource.properties, span: resource.properties.span };
+  const ssmValue = resource.type === 'AWS::SSM::Parameter' ? get(resource.properties, 'Value') : undefined;
   for (const candidate of configSecretCandidates(document)) {
+    // The parameter's own Name/Value pair has a more specific check (checkSsmParameter).
+    if (ssmValue && candidate.valueNode === ssmValue) continue;
     // A known token format is no-secret-token's, with the more specific message: one finding per secret.
     if (!isReportable(template, candidate.name, candidate.value) || overlapsKnownToken(context.file, candidate.valueNode.span)) continue;
     context.report({
@@ -134,6 +137,24 @@ function lineSpan(context: RuleContext, span: { start: number; end: number }): {
   return { start, end };
 }
 
+/**
+ * CloudFormation cannot create SecureString parameters, so an `AWS::SSM::Parameter` whose name says
+ * it holds a secret stores that literal as a plain String, readable by anyone with ssm:GetParameter.
+ */
+function checkSsmParameter(context: RuleContext, template: CfnTemplate, resource: CfnResource): void {
+  if (resource.type !== 'AWS::SSM::Parameter') return;
+  const name = literalString(get(resource.properties, 'Name'));
+  const lastSegment = name?.split('/').filter(Boolean).pop();
+  const valueNode = get(resource.properties, 'Value');
+  const value = literalString(valueNode);
+  if (!valueNode || value === undefined || !(isSecretName(lastSegment ?? '') || isSecretName(resource.logicalId))) return;
+  if (!looksLikeSecretValue(value, { name: lastSegment ?? resource.logicalId }) || isDynamicReference(value) || overlapsKnownToken(context.file, valueNode.span)) return;
+  context.report({
+    span: valueNode.span,
+    message: `${describeResource(resource)} stores a secret${name ? ` ("${name}")` : ''} as a plain String parameter (${maskSecret(value)}); CloudFormation cannot create SecureString parameters — store it in Secrets Manager, or create a SecureString outside the template`,
+  });
+}
+
 /** Keys of `AWS::CloudFormation::Authentication` blocks that carry credentials (roleName is the safe alternative). */
 const AUTHENTICATION_CREDENTIALS = ['accessKeyId', 'secretKey', 'password'];
 
@@ -177,6 +198,7 @@ export function checkCloudFormationPlaintextSecrets(context: RuleContext): void 
   for (const parameter of template.parameters.values()) checkParameter(context, template, parameter);
   for (const resource of template.resources) {
     checkResource(context, template, resource);
+    checkSsmParameter(context, template, resource);
     checkAuthenticationMetadata(context, resource);
   }
 }
