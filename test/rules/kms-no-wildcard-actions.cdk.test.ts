@@ -23,6 +23,7 @@ ruleTester(kmsNoWildcardActions, {
       code: `${header}const key = new kms.Key(this, 'K', { enableKeyRotation: true });\nkey.addToResourcePolicy(new iam.PolicyStatement({ actions: ['kms:*'], principals: [new iam.AccountRootPrincipal()], resources: ['*'] }));\n`,
     },
     { name: 'key.grantEncryptDecrypt', path: 'stack.ts', code: `${header}const key = new kms.Key(this, 'K');\nkey.grantEncryptDecrypt(role);\n` },
+    { name: 'L1 bucket policy without KMS wildcards', path: 'stack.ts', code: `${header}import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.CfnBucketPolicy(this, 'P', { bucket: 'b', policyDocument: { Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] } });\n` },
     { name: 'a local PolicyStatement class is not IAM', path: 'stack.ts', code: "class PolicyStatement { constructor(_: unknown) {} }\nnew PolicyStatement({ actions: ['kms:*'] });\n" },
   ],
   invalid: [
@@ -83,6 +84,24 @@ ruleTester(kmsNoWildcardActions, {
       code: `${header}const key = new kms.Key(this, 'K', { enableKeyRotation: true });\nkey.grant(role, 'kms:*');\n`,
       errors: [{ message: "kms.Key 'K'.grant(…): statement 1 allows \"kms:*\" to role", line: 4 }],
       fixes: [{ title: /key usage/, output: `${header}const key = new kms.Key(this, 'K', { enableKeyRotation: true });\nkey.grant(role, 'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey');\n` }],
+    },
+    {
+      name: 'L1 CfnKey with a JSON key policy',
+      path: 'stack.ts',
+      code: `${header}new kms.CfnKey(this, 'L1Key', {\n  enableKeyRotation: true,\n  keyPolicy: {\n    Version: '2012-10-17',\n    Statement: [\n      { Sid: 'App', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/App' }, Action: 'kms:*', Resource: '*' },\n    ],\n  },\n});\n`,
+      errors: [{ message: "kms.CfnKey 'L1Key' keyPolicy: statement \"App\" allows \"kms:*\"", line: 8 }],
+      fixes: [
+        {
+          title: /key usage/,
+          output: `${header}new kms.CfnKey(this, 'L1Key', {\n  enableKeyRotation: true,\n  keyPolicy: {\n    Version: '2012-10-17',\n    Statement: [\n      { Sid: 'App', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/App' }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },\n    ],\n  },\n});\n`,
+        },
+      ],
+    },
+    {
+      name: 'L1 CfnRole inline policy with NotAction',
+      path: 'stack.ts',
+      code: `${header}new iam.CfnRole(this, 'R', { assumeRolePolicyDocument: trust, policies: [{ policyName: 'app', policyDocument: { Statement: [{ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }] } }] });\n`,
+      errors: [{ message: "iam.CfnRole 'R' policies[app]: statement 1 allows every action except those under NotAction" }],
     },
     {
       name: 'JavaScript stack with root import',

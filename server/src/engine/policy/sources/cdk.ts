@@ -407,11 +407,67 @@ function documentFrom(file: SourceFile, extracted: Extracted[], span: Span, plac
   return { kind, origin: placement.origin, statements, span, editor: editorFor(file, sites), owner: placement.owner };
 }
 
+// ----------------------------------------------------------------------- L1 JSON documents
+
+/** L1 (Cfn*) props that hold an IAM policy document as plain JSON, and what kind of policy it is. */
+const L1_POLICY_PROPS: Record<string, PolicyKind> = {
+  keyPolicy: 'key-policy',
+  policyDocument: 'identity-policy',
+  assumeRolePolicyDocument: 'trust-policy',
+  resourcePolicy: 'resource-policy',
+};
+
+/** Statements of a JSON policy object literal (`{ Version, Statement: [...] }`). */
+function jsonStatements(file: SourceFile, document: ObjectLiteral): Extracted[] {
+  const statementValue = getProperty(document, 'Statement')?.value;
+  const list = statementValue ? resolveValue(file, statementValue as Node).node : undefined;
+  const objects = list?.type === 'ArrayExpression' ? list.elements.map((e) => (e && e.type !== 'SpreadElement' ? objectLiteralOf(file, e)?.object : undefined)) : list?.type === 'ObjectExpression' ? [list] : [];
+  return objects.filter((o): o is ObjectLiteral => !!o).map((o) => readJsonStatement(file, o));
+}
+
+/** `new kms.CfnKey(this, 'K', { keyPolicy: { Statement: [...] } })`, `new iam.CfnPolicy(…, { policyDocument })`, `new s3.CfnBucketPolicy(…)`. */
+function l1Documents(file: SourceFile): PolicyDocument[] {
+  const documents: PolicyDocument[] = [];
+  for (const construct of cdkConstructs(file)) {
+    if (!construct.symbol.path[0].startsWith('Cfn') || !construct.props) continue;
+    const described = describeConstruct(construct);
+    const owner = { address: described, span: spanOf(construct.node.callee) };
+    const holders: Array<{ object: ObjectLiteral; label: string; kind: PolicyKind }> = [];
+    for (const [name, kind] of Object.entries(L1_POLICY_PROPS)) {
+      const value = getProperty(construct.props.object, name)?.value;
+      const object = value ? objectLiteralOf(file, value as Node)?.object : undefined;
+      if (!object) continue;
+      // A resource's policyDocument (bucket, queue, topic policies) governs that resource, not an identity.
+      const resourcePolicy = name === 'policyDocument' && /Policy$/.test(construct.symbol.path[0]) && !['CfnPolicy', 'CfnManagedPolicy', 'CfnUserPolicy', 'CfnGroupPolicy', 'CfnRolePolicy'].includes(construct.symbol.path[0]);
+      holders.push({ object, label: name, kind: resourcePolicy ? 'resource-policy' : kind });
+    }
+    // CfnRole/CfnUser/CfnGroup `policies: [{ policyName, policyDocument }]`
+    const inline = getProperty(construct.props.object, 'policies')?.value;
+    const inlineList = inline ? resolveValue(file, inline as Node).node : undefined;
+    if (inlineList?.type === 'ArrayExpression') {
+      inlineList.elements.forEach((element, i) => {
+        const entry = element && element.type !== 'SpreadElement' ? objectLiteralOf(file, element)?.object : undefined;
+        const document = entry && getProperty(entry, 'policyDocument')?.value;
+        const object = document ? objectLiteralOf(file, document as Node)?.object : undefined;
+        const name = entry && stringValue(getProperty(entry, 'policyName')?.value as Node | undefined);
+        if (object) holders.push({ object, label: `policies[${name ?? i}]`, kind: 'identity-policy' });
+      });
+    }
+    for (const holder of holders) {
+      const extracted = jsonStatements(file, holder.object);
+      if (!extracted.length) continue;
+      const kind = construct.symbol.service === 'kms' && holder.label === 'keyPolicy' ? 'key-policy' : holder.kind;
+      documents.push(documentFrom(file, extracted, spanOf(holder.object), { kind, origin: `${described} ${holder.label}`, owner }, described));
+    }
+  }
+  return documents;
+}
+
 // -------------------------------------------------------------------------------- extractor
 
 export function extractCdkPolicies(file: SourceFile): PolicyDocument[] {
   if (!importsCdk(file)) return [];
-  const documents: PolicyDocument[] = [];
+  const documents: PolicyDocument[] = l1Documents(file);
   for (const node of nodesOfType(file, NodeType.NewExpression)) {
     const symbol = cdkSymbol(file, node.callee);
     if (symbol?.service !== 'iam' || symbol.path.length !== 1 || symbol.path[0] !== 'PolicyStatement') continue;
@@ -424,10 +480,7 @@ export function extractCdkPolicies(file: SourceFile): PolicyDocument[] {
     const method = memberPath(call.callee)?.slice(-1)[0];
     if (symbol?.service === 'iam' && symbol.path.join('.') === 'PolicyDocument.fromJson') {
       const json = objectLiteralOf(file, call.arguments[0] as Node | undefined)?.object;
-      const statementValue = json && getProperty(json, 'Statement')?.value;
-      const list = statementValue ? resolveValue(file, statementValue as Node).node : undefined;
-      const objects = list?.type === 'ArrayExpression' ? list.elements.map((e) => (e && e.type !== 'SpreadElement' ? objectLiteralOf(file, e)?.object : undefined)) : list?.type === 'ObjectExpression' ? [list] : [];
-      const extracted = objects.filter((o): o is ObjectLiteral => !!o).map((o) => readJsonStatement(file, o));
+      const extracted = json ? jsonStatements(file, json) : [];
       const label = file.slice(spanOf(call.callee));
       if (extracted.length) documents.push(documentFrom(file, extracted, spanOf(call), placementOf(file, call, label), label));
     } else if (symbol?.service === 'iam' && symbol.path.join('.') === 'PolicyStatement.fromJson') {
