@@ -18,22 +18,18 @@ export * from './model';
 
 /**
  * The policy documents of a file, extracted once per file and shared by every policy rule.
- * `context.module` (the Terraform module) only refines how a document is classified, e.g. an
- * `aws_iam_policy_document` used as a key policy in a sibling file.
+ * `context.module` (the Terraform module) refines how a document is classified (an
+ * `aws_iam_policy_document` used as a key policy in a sibling file) and lets `var.`/`local.` values
+ * resolve; the first call for a file decides, so rules should all pass the same module.
  */
 export function policyDocuments(file: SourceFile, context: PolicyContext = {}): PolicyDocument[] {
   if (!file.kind) return [];
   const kind = file.kind;
   return file.cached('policy-documents', () => {
     const documents: PolicyDocument[] = [];
-    for (const extractor of extractorsFor(kind)) {
-      try {
-        documents.push(...extractor(file, context));
-      } catch {
-        // A broken extractor must not take the other sources (or the rules) down with it; the
-        // file's syntax notices already say when the input itself is broken.
-      }
-    }
+    // Extractors tolerate broken input themselves; an exception here is a bug, and it surfaces as the
+    // engine's `rule-error` notice for the policy rules on this file rather than as silently missing findings.
+    for (const extractor of extractorsFor(kind)) documents.push(...extractor(file, context));
     for (const document of documents) for (const statement of document.statements) statement.document = document;
     return documents;
   });
