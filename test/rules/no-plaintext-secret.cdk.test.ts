@@ -6,12 +6,19 @@ const header = "import * as cdk from 'aws-cdk-lib';\nimport * as rds from 'aws-c
 
 ruleTester(noPlaintextSecret, {
   valid: [
+    { name: 'SSM parameter that is not a secret', path: 'stack.ts', code: `${header}import * as ssm from 'aws-cdk-lib/aws-ssm';\nnew ssm.StringParameter(this, 'Endpoint', { parameterName: '/prod/db/endpoint', stringValue: db.dbInstanceEndpointAddress });\n` },
     { name: 'Secrets Manager lookup', path: 'stack.ts', code: `${header}rds.Credentials.fromPassword('admin', cdk.SecretValue.secretsManager('prod/db'));\n` },
     { name: 'generated secret', path: 'stack.ts', code: `${header}new rds.DatabaseInstance(this, 'Db', { engine, credentials: rds.Credentials.fromGeneratedSecret('admin') });\n` },
     { name: 'SSM secure lookup', path: 'stack.ts', code: `${header}const pw = cdk.SecretValue.ssmSecure('/prod/db/password');\n` },
     { name: 'a local SecretValue class', path: 'stack.ts', code: "class SecretValue { static unsafePlainText(v: string) { return v; } }\nSecretValue.unsafePlainText('x');\n" },
   ],
   invalid: [
+    {
+      name: 'secret in an SSM String parameter',
+      path: 'stack.ts',
+      code: `${header}import * as ssm from 'aws-cdk-lib/aws-ssm';\nnew ssm.StringParameter(this, 'DbPassword', { parameterName: '/prod/db/password', stringValue: 'Pr0d-Passw0rd!' });\n`,
+      errors: [{ message: `ssm.StringParameter 'DbPassword' ("/prod/db/password") stores a secret ("Pr***`, line: 4 }],
+    },
     {
       name: 'Credentials.fromPassword with unsafePlainText',
       path: 'stack.ts',

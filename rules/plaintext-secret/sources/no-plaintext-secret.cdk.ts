@@ -4,11 +4,12 @@
 // `Credentials.fromPassword(user, SecretValue.unsafePlainText('…'))` and secrets' `secretStringValue`.
 // The offered fix looks the secret up in Secrets Manager at deploy time instead.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { cdkCalls } from '../../../server/src/engine/cdk/constructs';
+import { cdkCalls, constructsOf, describeConstruct } from '../../../server/src/engine/cdk/constructs';
+import { isSecretName } from '../../../server/src/engine/secrets';
 import { fix, maskSecret, replace } from '../../../server/src/engine/fix';
 import type { SourceFile } from '../../../server/src/engine/source';
 import { memberPath, parentOf, quoteString, spanOf, stringValue, type Node } from '../../../server/src/engine/typescript/nodes';
-import { propertyName } from '../../../server/src/engine/typescript/objects';
+import { propertyName, propertyValue } from '../../../server/src/engine/typescript/objects';
 import { resolveValue } from '../../../server/src/engine/typescript/values';
 import type { RuleContext } from '../../define';
 
@@ -41,6 +42,7 @@ function suggestedSecretName(file: SourceFile, call: TSESTree.CallExpression): s
 
 export function checkCdkPlaintextSecrets(context: RuleContext): void {
   const { file } = context;
+  checkCdkSecretParameters(context);
   for (const { node, symbol } of cdkCalls(file)) {
     const name = symbol.path.join('.');
     if (symbol.service === 'core' ? !PLAINTEXT_FACTORIES.has(name) : !(symbol.service === 'secretsmanager' && PLAINTEXT_FACTORIES.has(name))) continue;
@@ -58,6 +60,32 @@ export function checkCdkPlaintextSecrets(context: RuleContext): void {
       fixes: secretValueClass
         ? [fix(`Replace with ${secretValueClass}.secretsManager('${secretName}')`, [replace(spanOf(node), `${secretValueClass}.secretsManager(${quoteString(file, secretName)})`)], { safe: false, preferred: true })]
         : [],
+    });
+  }
+}
+
+/**
+ * SSM String parameters are stored unencrypted, and CloudFormation cannot create SecureString ones:
+ * a parameter whose name says it holds a secret belongs in Secrets Manager.
+ */
+export function checkCdkSecretParameters(context: RuleContext): void {
+  const { file } = context;
+  for (const parameter of constructsOf(file, 'ssm', 'StringParameter', 'CfnParameter')) {
+    const props = parameter.props?.object;
+    if (!props) continue;
+    const type = propertyValue(file, props, 'type');
+    const typeText = type ? stringValue(type.node) : undefined;
+    if (parameter.symbol.path[0] === 'CfnParameter' && typeText !== undefined && typeText !== 'String') continue;
+    const nameValue = propertyValue(file, props, 'parameterName');
+    const parameterName = nameValue ? stringValue(nameValue.node) : undefined;
+    const lastSegment = parameterName?.split('/').filter(Boolean).pop();
+    const secretNamed = (lastSegment !== undefined && isSecretName(lastSegment)) || (parameter.id !== undefined && isSecretName(parameter.id));
+    if (!secretNamed) continue;
+    const value = propertyValue(file, props, parameter.symbol.path[0] === 'CfnParameter' ? 'value' : 'stringValue');
+    const literal = value ? stringValue(value.node) : undefined;
+    context.report({
+      span: parameter.headSpan,
+      message: `${describeConstruct(parameter)}${parameterName ? ` ("${parameterName}")` : ''} stores a secret${literal ? ` ("${maskSecret(literal)}")` : ''} in a plain String parameter, unencrypted and visible in the template; keep it in Secrets Manager`,
     });
   }
 }
