@@ -160,6 +160,22 @@ describe('enclint scan', () => {
       assert.deepEqual(fs.readdirSync(dir), ['main.tf'], 'no temporary files left behind');
     });
 
+    it('reports a file it cannot write as a notice and goes on', async () => {
+      const dir = scratchCopy('findings');
+      fs.mkdirSync(path.join(dir, 'other'));
+      fs.copyFileSync(path.join(dir, 'main.tf'), path.join(dir, 'other', 'main.tf'));
+      // Block the temporary file the fix is written through (root ignores permissions, so use a folder).
+      fs.mkdirSync(path.join(dir, `main.tf.enclint-${process.pid}.tmp`));
+      const run = await runCli(['scan', dir, ...ROTATION, '--fix', '--format', 'json']);
+      const report = JSON.parse(run.stdout);
+      const blocked = report.files.find((f: { path: string }) => f.path.endsWith(`${path.basename(dir)}/main.tf`));
+      assert.match(blocked.notices[0].message, /^could not write the fixes \(EISDIR\)$/);
+      assert.deepEqual(blocked.findings.map((f: { ruleId: string }) => f.ruleId), ['kms-key-rotation'], 'the unfixed finding is still reported');
+      assert.equal(run.code, 1);
+      assert.equal(report.summary.fixed, 1, 'the other file is still fixed');
+      assert.doesNotMatch(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), /enable_key_rotation/);
+    });
+
     it('does not touch a file whose finding is suppressed', async () => {
       const dir = scratchCopy('suppressed');
       const before = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');

@@ -46,12 +46,11 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
       }
       const siblings = loaded.filter((f) => isTerraform(f.source)).map((f) => f.source!);
       try {
-        results.push(isTerraform(file.source) ? analyzeTerraform(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })) : analyzeOther(file, unit, options));
+        results.push(analyzeFile(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })));
       } catch (error) {
-        // The engine already isolates rules; this catches the rest (a parser bug, a write failure)
-        // so one file can never abort a scan of thousands.
-        const message = error instanceof FixWriteError ? error.message : `could not analyse this file: ${(error as Error).message}`;
-        results.push(emptyResult(file, [{ path: file.path, level: 'error', kind: 'rule-error', message }]));
+        // The engine already isolates rules; this catches the rest (say, a parser bug) so one file
+        // can never abort a scan of thousands.
+        results.push(emptyResult(file, [{ path: file.path, level: 'error', kind: 'rule-error', message: `could not analyse this file: ${(error as Error).message}` }]));
       }
     }
   } finally {
@@ -77,35 +76,36 @@ function loadFile(file: { absolutePath: string; path: string }, maxFileBytes: nu
   return { ...file, source: new SourceFile({ path: file.path, text: decoded.text }) };
 }
 
-function analyzeTerraform(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, options: UnitOptions, replace: (updated: SourceFile) => void): FileResult {
+/**
+ * Analyses one file; with --fix, first applies the safe fixes and writes the file, then reports
+ * what is left in the fixed text. Terraform files see the module's other files as siblings.
+ */
+function analyzeFile(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, options: UnitOptions, replace: (updated: SourceFile) => void): FileResult {
   const source = file.source!;
   const input = { path: source.path, text: source.text, kind: source.kind };
+  const moduleFiles = isTerraform(source) ? siblings : undefined;
+  const notices: Notice[] = [];
   if (options.fix) {
-    const fixed = fixAll(input, { config: unit.config, moduleFiles: siblings });
+    const fixed = fixAll(input, { config: unit.config, moduleFiles });
     if (fixed.applied > 0 && fixed.text !== source.text) {
-      writeFixed(file.absolutePath, fixed.text);
-      const updated = new SourceFile({ path: source.path, text: fixed.text });
-      replace(updated);
-      // Report what is left against the fixed text, with its own line index.
-      return toFileResult(file, analyze({ ...input, text: fixed.text }, { config: unit.config, moduleFiles: siblings.map((s) => (s === source ? updated : s)) }), updated, siblings, fixed.applied);
+      try {
+        writeFixed(file.absolutePath, fixed.text);
+        const updated = new SourceFile({ path: source.path, text: fixed.text });
+        replace(updated);
+        const updatedSiblings = siblings.map((s) => (s === source ? updated : s));
+        const remaining = analyze({ ...input, text: fixed.text }, { config: unit.config, moduleFiles: moduleFiles && updatedSiblings });
+        return toFileResult(file, remaining, updated, updatedSiblings, fixed.applied);
+      } catch (error) {
+        if (!(error instanceof FixWriteError)) throw error;
+        // The file is unchanged: report its findings as they are, and why they were not fixed.
+        notices.push({ path: file.path, level: 'error', kind: 'rule-error', message: error.message });
+      }
     }
   }
-  const result = analyze(input, { config: unit.config, moduleFiles: siblings, seed: { 'hcl-tree': source.cached('hcl-tree', () => parseHcl(source.text)) } });
+  const seed = isTerraform(source) ? { 'hcl-tree': source.cached('hcl-tree', () => parseHcl(source.text)) } : undefined;
+  const result = analyze(input, { config: unit.config, moduleFiles, seed });
+  result.notices.push(...notices);
   return toFileResult(file, result, source, siblings, 0);
-}
-
-function analyzeOther(file: LoadedFile, unit: ScanUnit, options: UnitOptions): FileResult {
-  const source = file.source!;
-  const input = { path: source.path, text: source.text, kind: source.kind };
-  if (options.fix) {
-    const fixed = fixAll(input, { config: unit.config });
-    if (fixed.applied > 0 && fixed.text !== source.text) {
-      writeFixed(file.absolutePath, fixed.text);
-      const updated = new SourceFile({ path: source.path, text: fixed.text });
-      return toFileResult(file, analyze({ ...input, text: fixed.text }, { config: unit.config }), updated, [], fixed.applied);
-    }
-  }
-  return toFileResult(file, analyze(input, { config: unit.config }), source, [], 0);
 }
 
 class FixWriteError extends Error {}
@@ -118,7 +118,11 @@ function writeFixed(absolutePath: string, text: string): void {
     fs.writeFileSync(temporary, text, { mode });
     fs.renameSync(temporary, absolutePath);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.unlinkSync(temporary);
+    } catch {
+      // Nothing was written, or it is not ours to remove.
+    }
     throw new FixWriteError(`could not write the fixes (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
