@@ -37,7 +37,7 @@ export class Analyzer {
       const tree = parseHcl(text, live.tree && live.treeIsEdited ? live.tree : undefined);
       live.keepTree(tree);
       seed['hcl-tree'] = tree;
-      siblings = this.files.moduleSiblings(live.path, config.maxFileBytes);
+      siblings = this.files.moduleSiblings(live.path, config.maxFileBytes, live.onDisk);
     } else {
       live.dropTree();
     }
@@ -56,7 +56,7 @@ export class Analyzer {
 
   fixAllDocument(live: LiveDocument, config: EnclintConfig): FixAllResult {
     const kind = live.kind;
-    const siblings = kind === 'terraform' || kind === 'terraform-vars' ? this.files.moduleSiblings(live.path, config.maxFileBytes) : [];
+    const siblings = kind === 'terraform' || kind === 'terraform-vars' ? this.files.moduleSiblings(live.path, config.maxFileBytes, live.onDisk) : [];
     return fixAll({ path: live.path, text: live.text, kind }, { config, moduleFiles: siblings });
   }
 }

@@ -5,7 +5,7 @@ import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserve
 import { Edit, type SyntaxTree } from '../engine/parsers/hcl';
 import { detectKind } from '../engine/source';
 import type { SourceKind } from '../engine/types';
-import { uriToPath } from './uri';
+import { isFileUri, uriToPath } from './uri';
 
 /** Editor language ids for files whose name says nothing (untitled buffers, odd extensions). */
 const LANGUAGE_KINDS: Record<string, SourceKind> = {
@@ -43,12 +43,16 @@ export class LiveDocument {
   /** True while `tree` describes older text (edited, not yet reparsed). */
   treeIsEdited = false;
 
+  /** Only file: documents have a directory on disk (siblings, .enclint.yaml); virtual ones do not. */
+  readonly onDisk: boolean;
+
   constructor(
     readonly uri: string,
     readonly languageId: string,
     public document: TextDocument,
   ) {
     this.path = uriToPath(uri);
+    this.onDisk = isFileUri(uri);
   }
 
   get version(): number {
@@ -157,7 +161,7 @@ export class DocumentStore {
 
   /** The open document for a file path, if any (disk files defer to the editor's unsaved text). */
   byPath(filePath: string): LiveDocument | undefined {
-    for (const live of this.byUri.values()) if (live.path === filePath) return live;
+    for (const live of this.byUri.values()) if (live.onDisk && live.path === filePath) return live;
     return undefined;
   }
 

@@ -80,11 +80,11 @@ export class FileCache {
    * The other files of a Terraform module: every .tf/.tfvars in the same directory, taking open
    * documents' text over the disk. Files without a directory on disk only see other open documents.
    */
-  moduleSiblings(filePath: string, maxBytes: number): SourceFile[] {
+  moduleSiblings(filePath: string, maxBytes: number, onDisk = true): SourceFile[] {
     const dir = path.dirname(filePath);
     const siblings = new Map<string, SourceFile>();
     let names: string[] = [];
-    if (path.isAbsolute(filePath)) {
+    if (onDisk && path.isAbsolute(filePath)) {
       try {
         names = fs.readdirSync(dir).filter((name) => TERRAFORM_FILE.test(name));
       } catch {
@@ -100,7 +100,8 @@ export class FileCache {
       if (read.ok) siblings.set(sibling, read.file);
     }
     for (const live of this.documents.all()) {
-      if (live.path !== filePath && path.dirname(live.path) === dir && TERRAFORM_FILE.test(live.path)) siblings.set(live.path, this.openFile(live));
+      if (live.onDisk !== onDisk || live.path === filePath || path.dirname(live.path) !== dir || !TERRAFORM_FILE.test(live.path)) continue;
+      siblings.set(live.path, this.openFile(live));
     }
     return [...siblings.values()];
   }

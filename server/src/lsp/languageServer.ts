@@ -19,7 +19,7 @@ import {
   type InitializeResult,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
-import type { EnclintConfig } from '../engine/config';
+import { defaultConfig, type EnclintConfig } from '../engine/config';
 import { initEngine } from '../engine/engine';
 import type { SourceFile } from '../engine/source';
 import type { AnalysisResult } from '../engine/types';
@@ -197,7 +197,9 @@ export class EnclintLanguageServer {
     return root ? pathToUri(root) : '';
   }
 
-  private effectiveConfig(filePath: string, settings: Settings): { config: EnclintConfig; excluded: boolean } {
+  /** The config for a file: `.enclint.yaml` applies only to files on disk (not untitled or virtual documents). */
+  private effectiveConfig(filePath: string, settings: Settings, onDisk = true): { config: EnclintConfig; excluded: boolean } {
+    if (!onDisk) return { config: applySettings(defaultConfig(), settings), excluded: false };
     const resolved = this.configs.resolve(path.isAbsolute(filePath) ? filePath : undefined);
     if (resolved.error) this.reportConfigError(resolved.config.configPath!, resolved.error.line, resolved.error.column, resolved.error.detail);
     else if (resolved.config.configPath) this.clearConfigError(resolved.config.configPath);
@@ -341,7 +343,7 @@ export class EnclintLanguageServer {
 
   /** Analyses the document's current text synchronously, so nothing can change it mid-run. */
   private analyzeNow(live: LiveDocument, settings: Settings): DocumentAnalysis | undefined {
-    const { config, excluded } = this.effectiveConfig(live.path, settings);
+    const { config, excluded } = this.effectiveConfig(live.path, settings, live.onDisk);
     if (!settings.enable || excluded) {
       this.analyses.delete(live.uri);
       return undefined;
@@ -424,7 +426,7 @@ export class EnclintLanguageServer {
 
   private fixAllEdits(live: LiveDocument): { edits: LspTextEdit[]; fixed: number; remaining: number } {
     const settings = this.knownSettings(live.uri) ?? this.globalSettings;
-    const { config } = this.effectiveConfig(live.path, settings);
+    const { config } = this.effectiveConfig(live.path, settings, live.onDisk);
     const result = this.analyzer.fixAllDocument(live, config);
     return { edits: minimalEdit(live.document, result.text), fixed: result.applied, remaining: result.remaining.filter((f) => !f.suppression).length };
   }
