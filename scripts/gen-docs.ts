@@ -45,7 +45,9 @@ export function renderRulePage(rule: Rule): string {
     lines.push('', '## Options', '', '| option | type | default | description |', '|---|---|---|---|');
     for (const [name, option] of options) lines.push(`| \`${name}\` | ${option.type} | \`${JSON.stringify(option.default)}\` | ${option.description} |`);
   }
-  const optionExample = options.length ? `\n  ${meta.id}:\n    severity: ${meta.severity}\n    options:\n${options.map(([name, o]) => `      ${name}: ${JSON.stringify(o.default)}`).join('\n')}` : '';
+  const ruleSetting = options.length
+    ? [`  ${meta.id}:`, `    severity: ${meta.severity}   # off | info | warning | error`, '    options:', ...options.map(([name, o]) => `      ${name}: ${JSON.stringify(o.default)}`)]
+    : [`  ${meta.id}: ${meta.severity}   # off | info | warning | error`];
   lines.push(
     '',
     '## Configuration',
@@ -54,7 +56,7 @@ export function renderRulePage(rule: Rule): string {
     '',
     '```yaml',
     'rules:',
-    `  ${meta.id}: ${meta.severity}   # off | info | warning | error${optionExample ? `\n# or, with options:\nrules:${optionExample}` : ''}`,
+    ...ruleSetting,
     'policyMapping:',
     `  ${meta.id}: "<your policy section>"   # cited in every message of this rule`,
     '```',

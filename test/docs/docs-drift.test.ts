@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../rules';
+import { parseConfig } from '../../server/src/engine/config';
+import { FAMILIES } from '../../server/src/engine/types';
 import { driftedDocs, expectedDocs, renderRulePage, TABLE_END, TABLE_START, withRulesTable } from '../../scripts/gen-docs';
 
 describe('generated docs', () => {
@@ -19,6 +21,17 @@ describe('generated docs', () => {
       assert.ok(page, rule.meta.id);
       assert.ok(page.includes(`# ${rule.meta.id}\n`) && page.includes(rule.meta.title) && page.includes(rule.meta.rationale), rule.meta.id);
       for (const example of rule.meta.compliant) assert.ok(page.includes(example.code), `${rule.meta.id}: compliant example`);
+    }
+  });
+
+  it('the configuration example of every page is a valid .enclint.yaml', () => {
+    const known = new Set<string>([...allRules.map((r) => r.meta.id), ...FAMILIES]);
+    for (const rule of allRules) {
+      const page = renderRulePage(rule);
+      const yaml = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(page)?.[1];
+      assert.ok(yaml, rule.meta.id);
+      const config = parseConfig(yaml, `${rule.meta.id}.md`, known);
+      assert.equal(config.rules[rule.meta.id]?.severity, rule.meta.severity, rule.meta.id);
     }
   });
 
