@@ -143,6 +143,14 @@ describe('enclint scan', () => {
       assert.match(related.path, /variables\.tf$/);
       assert.equal(related.range.start.line, 2, 'the related range is placed with variables.tf line index');
     });
+
+    it('resolves var. from the module when only one of its files is named (pre-commit hooks)', async () => {
+      const run = await runCli(['scan', fixture('module/main.tf'), ...ROTATION, '--format', 'json']);
+      assert.equal(run.code, 1);
+      const report = JSON.parse(run.stdout);
+      assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['test/fixtures/cli/module/main.tf'], 'variables.tf is read, not reported');
+      assert.match(report.files[0].findings[0].message, /730 days/);
+    });
   });
 
   describe('--fix', () => {

@@ -24,9 +24,10 @@ const isTerraform = (file: SourceFile | undefined): boolean => file?.kind === 't
 export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
   const parsesBefore = hclParseCount();
   const loaded = unit.files.map((file) => loadFile(file, unit.config.maxFileBytes));
+  const context = (unit.moduleContext ?? []).map((file) => loadFile(file, unit.config.maxFileBytes)).filter((file) => file.source);
   const trees: SyntaxTree[] = [];
   // Parse every Terraform file of the module exactly once; analyses below reuse these trees.
-  for (const file of loaded) {
+  for (const file of [...loaded, ...context]) {
     if (!isTerraform(file.source)) continue;
     const source = file.source!;
     source.cached('hcl-tree', () => {
@@ -44,7 +45,7 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
         results.push(emptyResult(file, [{ path: file.path, level: 'warning', kind: 'skipped', message: file.skipped ?? 'not scanned' }]));
         continue;
       }
-      const siblings = loaded.filter((f) => isTerraform(f.source)).map((f) => f.source!);
+      const siblings = [...loaded, ...context].filter((f) => isTerraform(f.source)).map((f) => f.source!);
       try {
         results.push(analyzeFile(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })));
       } catch (error) {

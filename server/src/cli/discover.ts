@@ -90,11 +90,28 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     // independent, so a folder of thousands of JSON or YAML files still spreads across workers.
     const terraform = files.filter((file) => TERRAFORM_FILE.test(file));
     const others = files.filter((file) => !TERRAFORM_FILE.test(file));
-    if (terraform.length) units.push({ dir, config, files: terraform.map(entry) });
+    if (terraform.length) {
+      const moduleContext = otherModuleFiles(dir, new Set(terraform)).map(entry);
+      units.push({ dir, config, files: terraform.map(entry), ...(moduleContext.length ? { moduleContext } : {}) });
+    }
     for (let i = 0; i < others.length; i += MAX_FILES_PER_UNIT) units.push({ dir, config, files: others.slice(i, i + MAX_FILES_PER_UNIT).map(entry) });
     fileCount += files.length;
   }
   return { units, notices, fileCount };
+}
+
+/** Terraform files of a module directory that the scan does not cover (not named, or ignored). */
+function otherModuleFiles(dir: string, scanned: Set<string>): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && TERRAFORM_FILE.test(entry.name))
+      .map((entry) => path.join(dir, entry.name))
+      .filter((file) => !scanned.has(file))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /** Depth-first, sorted, without following symlinked directories (a link loop must not hang CI). */

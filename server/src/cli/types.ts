@@ -31,6 +31,11 @@ export interface FileResult {
 export interface ScanUnit {
   dir: string;
   files: Array<{ absolutePath: string; path: string }>;
+  /**
+   * The directory's other Terraform files, read only so `var.`/`local.` resolve (e.g. when a
+   * pre-commit hook names just the changed `main.tf`); never reported on.
+   */
+  moduleContext?: Array<{ absolutePath: string; path: string }>;
   config: EnclintConfig;
 }
 
