@@ -43,7 +43,9 @@ function cliFindings(dir: string): Map<string, Array<{ code: string; range: unkn
 const serverFindings = (diagnostics: PublishedDiagnostics['diagnostics']) =>
   diagnostics.filter((d) => d.codeDescription).map((d) => ({ code: d.code, range: d.range, message: d.message }));
 
-describe('language server and engine agree', () => {
+describe('language server and engine agree', function () {
+  // Spawns servers and scans whole folders: generous on a busy CI machine.
+  this.timeout(60_000);
   // Our own fixtures always; the project's examples/ too when present.
   const roots = [FIXTURES, EXAMPLES].filter((dir) => fs.existsSync(dir));
   for (const root of roots) {

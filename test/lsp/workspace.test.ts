@@ -71,7 +71,9 @@ describe('language server: settings', () => {
   });
 });
 
-describe('language server: workspace', () => {
+describe('language server: workspace', function () {
+  // Spawns servers and scans whole folders: generous on a busy CI machine.
+  this.timeout(60_000);
   let root: string;
   let client: LspTestClient;
   before(async () => {
@@ -159,7 +161,9 @@ describe('language server: workspace', () => {
   });
 });
 
-describe('language server: cancelling the workspace scan', () => {
+describe('language server: cancelling the workspace scan', function () {
+  // Spawns servers and scans whole folders: generous on a busy CI machine.
+  this.timeout(60_000);
   let root: string;
   let client: LspTestClient;
   const FILES = 400;
