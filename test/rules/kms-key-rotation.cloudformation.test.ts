@@ -66,6 +66,13 @@ ruleTester(kmsKeyRotation, {
       output: '{\n\t"Resources": {\n\t\t"Key": {\n\t\t\t"Type": "AWS::KMS::Key",\n\t\t\t"Properties": {\n\t\t\t\t"Description": "k",\n\t\t\t\t"EnableKeyRotation": true\n\t\t\t}\n\t\t}\n\t}\n}\n',
     },
     {
+      name: 'two keys fixed in one pass, comments and blank lines kept',
+      path: 'template.yaml',
+      code: yaml('  A:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: a # first\n\n  # the second key\n  B:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: false\n'),
+      errors: 2,
+      output: yaml('  A:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: a # first\n      EnableKeyRotation: true\n\n  # the second key\n  B:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n'),
+    },
+    {
       name: 'flow-style Properties stay flow',
       path: 'template.yaml',
       code: yaml('  Key: { Type: "AWS::KMS::Key", Properties: { Description: k } }\n'),
