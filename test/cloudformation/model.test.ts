@@ -84,6 +84,14 @@ describe('CloudFormation model', () => {
     assert.equal(cfnTemplate(f).resources[0]?.logicalId, 'Key');
   });
 
+  it('templated YAML (Helm) that cannot parse gets a quiet info notice, not a warning', () => {
+    const f = file('templates/secret.yaml', 'apiVersion: v1\nkind: Secret\n{{- if .Values.enabled }}\nstringData:\n  password: {{ .Values.password }}\n{{- end }}\n');
+    const notices = syntaxNotices(f);
+    assert.equal(notices.length, 1);
+    assert.equal(notices[0].level, 'info');
+    assert.match(notices[0].message, /templated YAML/);
+  });
+
   it('counts UTF-16 offsets past non-ASCII text', () => {
     const f = file('t.yaml', 'Description: "schlüssel 🔑"\nResources:\n  K:\n    Type: AWS::KMS::Key\n');
     const [k] = cfnTemplate(f).resources;

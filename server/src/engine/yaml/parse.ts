@@ -59,17 +59,25 @@ export function yamlDocuments(file: SourceFile): ParsedYaml {
   return file.cached('yaml-documents', () => parseYamlText(file.text));
 }
 
+/** Helm/Go templates and Jinja put `{{ … }}`/`{% … %}` directives where YAML allows none: not YAML until rendered. */
+const TEMPLATE_DIRECTIVE = /^\s*(\{\{-?|\{%)|:\s+\{\{[^}]*\}\}\s*$/m;
+
 export function yamlSyntaxNotices(file: SourceFile): Notice[] {
   const { errors } = yamlDocuments(file);
   if (!errors.length) return [];
   const first = errors[0];
+  const more = errors.length > 1 ? ` and ${errors.length - 1} more error(s)` : '';
+  // A template is expected not to parse before rendering: say so quietly instead of warning on every chart file.
+  if (TEMPLATE_DIRECTIVE.test(file.text)) {
+    return [{ path: file.path, level: 'info', kind: 'parse-error', span: first.span, message: `templated YAML (Helm/Go template or Jinja) is not valid YAML before rendering (${first.message}${more}); analysed what could be read` }];
+  }
   return [
     {
       path: file.path,
       level: 'warning',
       kind: 'parse-error',
       span: first.span,
-      message: `could not parse YAML (${first.message}${errors.length > 1 ? ` and ${errors.length - 1} more error(s)` : ''}); findings may be incomplete`,
+      message: `could not parse YAML (${first.message}${more}); findings may be incomplete`,
     },
   ];
 }
