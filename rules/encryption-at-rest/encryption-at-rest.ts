@@ -2,6 +2,7 @@
 // the service takes one. The Terraform side is driven by the table in terraform-settings.ts (switch,
 // key, provider default per service); snapshots inherit their source's encryption (special cases).
 import { defineRule, type RuleContext } from '../define';
+import { checkCloudFormationAtRest } from './sources/encryption-at-rest.cloudformation';
 import { checkTerraformTable } from './terraform-check';
 import { checkRegistryModules } from './terraform-modules';
 import { checkSnapshots } from './terraform-special-cases';
@@ -43,5 +44,7 @@ export const encryptionAtRest = defineRule({
   },
   check: {
     terraform: checkTerraform,
+    'cloudformation-yaml': checkCloudFormationAtRest,
+    'cloudformation-json': checkCloudFormationAtRest,
   },
 });

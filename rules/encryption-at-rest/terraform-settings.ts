@@ -158,8 +158,9 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     inheritedWhen: ['snapshot_identifier', 'replication_source_identifier', 'global_cluster_identifier'],
   },
   {
+    // Redshift encrypts new clusters (with an AWS-owned key) by default since January 2025; provider 6 defaults encrypted to true.
     resourceTypes: ['aws_redshift_cluster'],
-    switch: { paths: ['encrypted'], on: 'true', whenUnset: 'unencrypted' },
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: 'provider-key', satisfiedByKey: true },
     key: { paths: KMS_ARN, whenUnset: 'provider-key' },
     inheritedWhen: ['snapshot_identifier'],
   },
