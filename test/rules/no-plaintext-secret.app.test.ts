@@ -65,6 +65,19 @@ ruleTester(noPlaintextSecret, {
       fixes: [{ title: /os\.environ\['SECRET_KEY'\]/, output: "import os\nsecret_key: str = os.environ['SECRET_KEY']\n" }],
     },
     {
+      name: 'python: basic-auth pairs and environment assignment',
+      path: 'client.py',
+      code: 'import os\nrequests.get(url, auth=("svc", "Passw0rd!"))\nsession.auth = HTTPBasicAuth("svc", "Passw0rd!")\nos.environ["API_TOKEN"] = "t-1a2b3c4d5e6f"\n',
+      errors: [{ message: '"password"', line: 2 }, { message: '"password"', line: 3 }, { message: '"API_TOKEN"', line: 4 }],
+    },
+    {
+      name: 'java: JDBC password argument',
+      path: 'Db.java',
+      code: 'class Db { Connection c() throws Exception { return DriverManager.getConnection(url, "app", "Passw0rd!"); } }\n',
+      errors: [{ message: '"password"' }],
+      fixes: [{ title: /System\.getenv\("PASSWORD"\)/, output: 'class Db { Connection c() throws Exception { return DriverManager.getConnection(url, "app", System.getenv("PASSWORD")); } }\n' }],
+    },
+    {
       name: 'go: short declaration and struct field',
       path: 'main.go',
       code: 'package main\n\nimport (\n\t"fmt"\n)\n\nfunc main() {\n\tpassword := "Passw0rd!"\n\tcfg := Config{APIKey: "k-8f7e6d5c4b3a"}\n\tfmt.Println(password, cfg)\n}\n',

@@ -140,6 +140,23 @@ function candidates(file: SourceFile, language: 'python' | 'go' | 'java'): Candi
     let k = i - 1;
     const operator = tokens[k];
     if (!operator) continue;
+    // `os.environ["API_KEY"] = "…"`, `settings['password'] = '…'`: the subscript names the value.
+    if (operator.text === '=' && tokens[k - 1]?.text === ']' && tokens[k - 2]?.kind === 'string' && tokens[k - 3]?.text === '[') {
+      found.push({ name: tokens[k - 2].value!, value, span: { start: tokens[k - 2].span.start, end: value.span.end } });
+      continue;
+    }
+    // Python `auth=("user", "…")` / `HTTPBasicAuth("user", "…")`, Java `DriverManager.getConnection(url, "user", "…")`:
+    // the last string of a credentials pair is the password.
+    if (operator.text === ',' && tokens[i + 1]?.text === ')' && tokens[k - 1]?.kind === 'string') {
+      const callee = tokens[k - 2]?.text === '(' ? tokens[k - 3] : undefined;
+      const authTuple = callee?.text === '=' && tokens[k - 4]?.text === 'auth';
+      const basicAuth = callee?.kind === 'identifier' && /^(HTTPBasicAuth|HTTPDigestAuth|BasicAuth|PasswordAuthentication)$/.test(callee.text);
+      const jdbc = tokens[k - 2]?.text === ',' && tokens.slice(Math.max(0, k - 8), k).some((t) => t.text === 'getConnection');
+      if (authTuple || basicAuth || jdbc) {
+        found.push({ name: 'password', value, span: { start: tokens[k - 1].span.start, end: value.span.end } });
+        continue;
+      }
+    }
     if (operator.text === '=' || operator.text === ':=' || operator.text === ':') {
       k--;
       // Python annotations and Java/Go declarations: `password: str = "…"`, `String password = "…"`, `var password string = "…"`.
