@@ -102,6 +102,13 @@ describe('CloudFormation policy extractor', () => {
     assert.ok(out.includes('"Action": [\n                "kms:Encrypt",\n                "kms:Decrypt"\n              ],'), out);
   });
 
+  it('reads resource policies of other services (OpenSearch access policies)', () => {
+    const text = "Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      AccessPolicies:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: '*' }\n            Action: es:*\n            Resource: '*'\n";
+    const [doc] = policyDocuments(new SourceFile({ path: 't.yaml', text }));
+    assert.equal(doc.kind, 'resource-policy');
+    assert.equal(doc.origin, 'Search (AWS::OpenSearchService::Domain) AccessPolicies');
+  });
+
   it('tolerates half-typed policies', () => {
     const broken = new SourceFile({ path: 't.yaml', text: 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Statement:\n          - Effect:\n            Action:\n' });
     const [doc] = policyDocuments(broken);

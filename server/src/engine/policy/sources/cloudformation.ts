@@ -1,6 +1,7 @@
 // CloudFormation/SAM policies: KMS key policies, IAM identity policies (inline on roles, users and groups,
 // AWS::IAM::Policy, AWS::IAM::ManagedPolicy, SAM function `Policies`), role trust policies, and
-// resource policies (S3 buckets, SQS queues, SNS topics, Secrets Manager). YAML and JSON templates
+// resource policies (S3 buckets and access points, SQS queues, SNS topics, Secrets Manager, OpenSearch,
+// EFS, ECR, Backup vaults, API Gateway REST APIs). YAML and JSON templates
 // share the model in cloudformation/model.ts, so one reader serves both; intrinsics (`!Ref`, `!Sub`,
 // `{"Fn::Join": …}`) become non-literal strings. The editor writes YAML in the template's layout
 // (block lists stay block lists) and JSON like the JSON policy files.
@@ -39,6 +40,13 @@ const POLICY_LOCATIONS: Record<string, PolicyLocation[]> = {
   'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], kind: 'resource-policy' }],
   'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], kind: 'resource-policy' }],
   'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], kind: 'resource-policy' }],
+  'AWS::S3::AccessPoint': [{ path: ['Policy'], kind: 'resource-policy' }],
+  'AWS::OpenSearchService::Domain': [{ path: ['AccessPolicies'], kind: 'resource-policy' }],
+  'AWS::Elasticsearch::Domain': [{ path: ['AccessPolicies'], kind: 'resource-policy' }],
+  'AWS::EFS::FileSystem': [{ path: ['FileSystemPolicy'], kind: 'resource-policy' }],
+  'AWS::ECR::Repository': [{ path: ['RepositoryPolicyText'], kind: 'resource-policy' }],
+  'AWS::Backup::BackupVault': [{ path: ['AccessPolicy'], kind: 'resource-policy' }],
+  'AWS::ApiGateway::RestApi': [{ path: ['Policy'], kind: 'resource-policy' }],
   // SAM: `Policies` is a managed-policy name, a policy template, a document, or a list of those.
   'AWS::Serverless::Function': [
     { path: ['Policies'], kind: 'identity-policy' },
