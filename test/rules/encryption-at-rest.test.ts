@@ -106,11 +106,12 @@ const ROWS: Row[] = [
   },
   {
     covers: 'aws_redshift_cluster encrypted',
+    cmk: true,
     code: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n  node_type          = "dc2.large"\n}\n',
-    message: 'does not set encrypted, leaving its data unencrypted at rest',
+    message: 'does not set encrypted, leaving its data encrypted only with a key the provider owns or manages; policy requires a customer-managed key',
     line: 1,
-    severity: 'error',
-    fix: { title: 'Set encrypted = true', safe: true, output: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n  node_type          = "dc2.large"\n  encrypted          = true\n}\n' },
+    severity: 'warning',
+    fix: { title: 'Set encrypted = true, kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n  node_type          = "dc2.large"\n  encrypted          = true\n  kms_key_id         = aws_kms_key.main.arn\n}\n' },
   },
   {
     covers: 'aws_dynamodb_table server_side_encryption.enabled',
