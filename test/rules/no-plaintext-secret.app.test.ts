@@ -14,9 +14,14 @@ describe('environmentName', () => {
   });
 });
 
-describe('no-plaintext-secret fixes in Go', () => {
+describe('no-plaintext-secret fixes that do not exist', () => {
   it('offers no fix for a const (a function call is not a constant expression)', () => {
     const result = analyze({ path: 'main.go', text: 'package main\nimport "os"\nconst apiToken = "t-1a2b3c4d5e6f"\n' }, { rules: [noPlaintextSecret] });
+    assert.equal(result.findings.length, 1);
+    assert.deepEqual(result.findings[0].fixes, []);
+  });
+  it('offers no fix for a secret written into process.env (no lookup to swap in)', () => {
+    const result = analyze({ path: 'boot.js', text: "process.env.DB_PASSWORD = 'Passw0rd!';\n" }, { rules: [noPlaintextSecret] });
     assert.equal(result.findings.length, 1);
     assert.deepEqual(result.findings[0].fixes, []);
   });
@@ -49,6 +54,13 @@ ruleTester(noPlaintextSecret, {
       path: 'service.ts',
       code: "const cfg = { clientSecret: 'a1b2c3d4e5f6g7h8' };\nclass Api { private apiKey = 'k-8f7e6d5c4b3a'; }\nfunction connect(password = 'hunter2!') {}\nconfig.authToken = 'tok_9a8b7c6d5e';\n",
       errors: [{ line: 1 }, { line: 2 }, { line: 3 }, { line: 4 }],
+    },
+    {
+      name: 'js: writing a secret into process.env has no env-lookup fix',
+      path: 'boot.js',
+      code: "process.env.DB_PASSWORD = 'Passw0rd!';\n",
+      errors: [{ message: '"DB_PASSWORD"' }],
+      output: null,
     },
     {
       name: 'python: module constant, keyword argument and dict entry',

@@ -69,11 +69,11 @@ function scriptFix(file: SourceFile, literal: Node, name: string): Fix[] {
   return [fix(`Read ${env} from the environment (process.env.${env})`, [replace(spanOf(literal), `process.env.${env}`)], { safe: false, preferred: true })];
 }
 
-function checkScriptLiteral(context: RuleContext, name: string | undefined, valueNode: Node | null | undefined, anchor: Node): void {
+function checkScriptLiteral(context: RuleContext, name: string | undefined, valueNode: Node | null | undefined, anchor: Node, offerFix = true): void {
   if (!name || !valueNode) return;
   const value = stringValue(valueNode);
   if (value === undefined || !isReportableSecret(name, value)) return;
-  report(context, spanOf(anchor), name, value, scriptFix(context.file, valueNode, name));
+  report(context, spanOf(anchor), name, value, offerFix ? scriptFix(context.file, valueNode, name) : []);
 }
 
 function checkScript(context: RuleContext): void {
@@ -100,7 +100,8 @@ function checkScript(context: RuleContext): void {
     if (assignment.operator !== '=') continue;
     const path = memberPath(assignment.left as TSESTree.Expression);
     // `process.env.DB_PASSWORD = '…'` is as bad; `this.password = '…'`, `config.apiKey = '…'` too.
-    checkScriptLiteral(context, path?.[path.length - 1], assignment.right, assignment);
+    // Writing the secret into the environment itself has no environment lookup to swap in.
+    checkScriptLiteral(context, path?.[path.length - 1], assignment.right, assignment, !(path?.[0] === 'process' && path[1] === 'env'));
   }
 }
 
