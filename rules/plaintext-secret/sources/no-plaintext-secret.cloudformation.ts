@@ -141,7 +141,7 @@ function lineSpan(context: RuleContext, span: { start: number; end: number }): {
  * CloudFormation cannot create SecureString parameters, so an `AWS::SSM::Parameter` whose name says
  * it holds a secret stores that literal as a plain String, readable by anyone with ssm:GetParameter.
  */
-function checkSsmParameter(context: RuleContext, template: CfnTemplate, resource: CfnResource): void {
+function checkSsmParameter(context: RuleContext, resource: CfnResource): void {
   if (resource.type !== 'AWS::SSM::Parameter') return;
   const name = literalString(get(resource.properties, 'Name'));
   const lastSegment = name?.split('/').filter(Boolean).pop();
@@ -198,7 +198,7 @@ export function checkCloudFormationPlaintextSecrets(context: RuleContext): void 
   for (const parameter of template.parameters.values()) checkParameter(context, template, parameter);
   for (const resource of template.resources) {
     checkResource(context, template, resource);
-    checkSsmParameter(context, template, resource);
+    checkSsmParameter(context, resource);
     checkAuthenticationMetadata(context, resource);
   }
 }
