@@ -21,6 +21,11 @@ ruleTester(secretRotation, {
       path: 'stack.ts',
       code: `${header}const s = new secretsmanager.CfnSecret(this, 'S', {});\nnew secretsmanager.CfnRotationSchedule(this, 'R', { secretId: s.ref, rotationRules: { automaticallyAfterDays: 90 } });\n`,
     },
+    {
+      name: 'secret used as database credentials, rotated by the instance',
+      path: 'stack.ts',
+      code: `${header}import * as rds from 'aws-cdk-lib/aws-rds';\nconst dbSecret = new secretsmanager.Secret(this, 'DbSecret', { generateSecretString: { secretStringTemplate: '{"username":"app"}', generateStringKey: 'password' } });\nconst db = new rds.DatabaseInstance(this, 'Db', { engine, vpc, credentials: rds.Credentials.fromSecret(dbSecret) });\ndb.addRotationSingleUser();\n`,
+    },
     { name: 'not CDK', path: 'stack.ts', code: "import { Secret } from './vault';\nnew Secret(this, 'Db');\n" },
     {
       name: 'rotation added through an expression we cannot trace: benefit of the doubt',
@@ -41,6 +46,12 @@ ruleTester(secretRotation, {
       path: 'stack.ts',
       code: `${header}const a = new secretsmanager.Secret(this, 'A');\nconst b = new secretsmanager.Secret(this, 'B');\na.addRotationSchedule('R', { rotationLambda: fn });\n`,
       errors: [{ message: "'B' has no rotation schedule", line: 4 }],
+    },
+    {
+      name: 'database rotation does not cover a secret it does not use',
+      path: 'stack.ts',
+      code: `${header}import * as rds from 'aws-cdk-lib/aws-rds';\nconst apiSecret = new secretsmanager.Secret(this, 'Api');\nconst db = new rds.DatabaseInstance(this, 'Db', { engine, vpc, credentials: rds.Credentials.fromGeneratedSecret('app') });\ndb.addRotationSingleUser();\n`,
+      errors: [{ message: "'Api' has no rotation schedule", line: 4 }],
     },
     {
       name: 'schedule longer than the maximum',

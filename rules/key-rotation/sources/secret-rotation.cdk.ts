@@ -57,6 +57,20 @@ function schedulesFor(file: SourceFile, binding: string): Schedule[] {
   return found;
 }
 
+/**
+ * A secret handed to a database as its credentials (`rds.Credentials.fromSecret(secret)`) is rotated by
+ * the database construct's `addRotationSingleUser()`/`addRotationMultiUser()`.
+ */
+function rotatedThroughDatabase(file: SourceFile, binding: string): boolean {
+  const calls = nodesOfType(file, NodeType.CallExpression);
+  const rotatesDatabase = calls.some((call) => call.callee.type === 'MemberExpression' && call.callee.property.type === 'Identifier' && /^addRotation(Single|Multi)User$/.test(call.callee.property.name));
+  if (!rotatesDatabase) return false;
+  return calls.some((call) => {
+    const path = memberPath(call.callee);
+    return !!path && path[path.length - 1] === 'fromSecret' && path[path.length - 2] === 'Credentials' && call.arguments.some((a) => designates(a as Node, binding));
+  });
+}
+
 /** True when something in the file rotates secrets we cannot tie to a binding (e.g. `getSecret().addRotationSchedule`). */
 function hasUntraceableRotation(file: SourceFile): boolean {
   return nodesOfType(file, NodeType.CallExpression).some(
@@ -94,7 +108,7 @@ export function checkCdkSecretRotation(context: RuleContext): void {
       for (const schedule of schedules) checkInterval(context, name, schedule);
       continue;
     }
-    if (untraceable) continue;
+    if (untraceable || (binding && rotatedThroughDatabase(file, binding))) continue;
     context.report({
       span: secret.headSpan,
       message: `${name} has no rotation schedule in this file (addRotationSchedule or RotationSchedule), so the secret is never rotated automatically`,
