@@ -243,6 +243,14 @@ describe('enclint scan', () => {
   });
 
   describe('the bundled CLI (node dist/cli.js)', () => {
+    it('writes byte-identical SARIF with worker threads and in-process', () => {
+      const threaded = spawnCli(['scan', 'examples', '--jobs', '2', '--format', 'sarif']);
+      const inProcess = spawnCli(['scan', 'examples', '--jobs', '0', '--format', 'sarif']);
+      assert.equal(threaded.code, 1, threaded.stderr);
+      assert.ok(JSON.parse(threaded.stdout).runs[0].results.length > 10);
+      assert.equal(threaded.stdout, inProcess.stdout);
+    });
+
     it('exits with the same codes as in-process and parses each Terraform file once across workers', () => {
       const run = spawnCli(['scan', 'test/fixtures/cli', '--jobs', '2', '--stats', '--format', 'json']);
       assert.equal(run.code, 2, 'the bad-config fixture stops the run');
