@@ -10,6 +10,7 @@ ruleTester(tlsMinVersion, {
     { name: 'CloudFront with a TLS 1.2 minimum', path: 'cf.yaml', code: t('  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        ViewerCertificate:\n          AcmCertificateArn: !Ref Cert\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.2_2021\n') },
     { name: 'OpenSearch PFS policy', path: 'os.json', code: '{"Resources":{"D":{"Type":"AWS::OpenSearchService::Domain","Properties":{"DomainEndpointOptions":{"EnforceHTTPS":true,"TLSSecurityPolicy":"Policy-Min-TLS-1-2-PFS-2023-10"}}}}}' },
     { name: 'API Gateway TLS_1_2', path: 'api.yaml', code: t('  Dn:\n    Type: AWS::ApiGateway::DomainName\n    Properties:\n      DomainName: api.example.com\n      SecurityPolicy: TLS_1_2\n') },
+    { name: 'SAM API without a custom domain', path: 'template.yaml', code: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n' },
     { name: 'a policy chosen by a condition is not guessed', path: 'lb.yaml', code: t('  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      Protocol: HTTPS\n      SslPolicy: !If [Strict, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06]\n') },
     { name: 'classic ELB protocol switched off', path: 'elb.yaml', code: t("  E:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Policies:\n        - PolicyName: P\n          PolicyType: SSLNegotiationPolicyType\n          Attributes:\n            - Name: Protocol-TLSv1\n              Value: 'false'\n            - Name: Reference-Security-Policy\n              Value: ELBSecurityPolicy-TLS-1-2-2017-01\n") },
   ],
@@ -63,6 +64,13 @@ ruleTester(tlsMinVersion, {
       code: t('  Dn:\n    Type: AWS::ApiGateway::DomainName\n    Properties:\n      DomainName: api.example.com\n'),
       errors: [{ message: 'defaults to TLS_1_0', line: 3 }],
       output: t('  Dn:\n    Type: AWS::ApiGateway::DomainName\n    Properties:\n      DomainName: api.example.com\n      SecurityPolicy: TLS_1_2\n'),
+    },
+    {
+      name: 'SAM API custom domain without a security policy',
+      path: 'template.yaml',
+      code: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      Domain:\n        DomainName: api.example.com\n        CertificateArn: !Ref Cert\n',
+      errors: [{ message: 'does not set Domain.SecurityPolicy, so it defaults to TLS_1_0', line: 7 }],
+      output: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      Domain:\n        DomainName: api.example.com\n        CertificateArn: !Ref Cert\n        SecurityPolicy: TLS_1_2\n',
     },
     {
       name: 'policy from a parameter default: reported at the use site, fix not applied automatically',

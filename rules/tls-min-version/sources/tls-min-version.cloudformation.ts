@@ -107,6 +107,15 @@ export const CLOUDFORMATION_TLS_SETTINGS: readonly CloudFormationTlsSetting[] = 
     compliant: API_GATEWAY_COMPLIANT_POLICY,
     insecureDefault: API_GATEWAY_DEFAULT_SECURITY_POLICY,
   },
+  {
+    // SAM passes Domain.SecurityPolicy to the AWS::ApiGateway::DomainName it generates, default included.
+    resourceTypes: ['AWS::Serverless::Api'],
+    path: ['Domain', 'SecurityPolicy'],
+    floor: apiGatewayPolicyMinTls,
+    compliant: API_GATEWAY_COMPLIANT_POLICY,
+    insecureDefault: API_GATEWAY_DEFAULT_SECURITY_POLICY,
+    appliesTo: (api) => get(api.properties, 'Domain')?.type === 'map',
+  },
 ];
 
 function bestSupported(setting: CloudFormationTlsSetting): TlsVersion {
