@@ -43,7 +43,7 @@ export function environmentName(name: string): string {
 export function isReportableSecret(name: string, value: string): boolean {
   if (!isSecretName(name)) return false;
   const trimmed = value.trim();
-  if (!looksLikeSecretValue(trimmed, { minLength: 4 }) || containsKnownToken(trimmed)) return false;
+  if (!looksLikeSecretValue(trimmed, { minLength: 4, name }) || containsKnownToken(trimmed)) return false;
   if (/\s/.test(trimmed) && !isHighEntropy(trimmed)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return false;
   // A value that is itself a secret's *name* — a property key, an environment variable name, a form
