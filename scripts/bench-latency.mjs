@@ -3,14 +3,14 @@
 // version v, any waiting included. Terraform files of 200, 2,000 and 20,000 lines.
 //
 //   npm run bench:latency                 (builds dist/ first if missing)
-//   node scripts/bench-latency.mjs --keystrokes 200
+//   node scripts/bench-latency.mjs --keystrokes 200 --lines 2000 --server-prof /tmp/prof
 //
 // Two ways of typing:
 //   one-by-one  each keystroke waits for its diagnostics (pure per-edit latency)
 //   burst       a keystroke every 25 ms regardless (a fast typist); latency is until diagnostics for
 //               that version *or a later one* arrive, so time spent queued behind other edits counts
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,7 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const KEYSTROKES = arg('--keystrokes', 120);
-const SIZES = [200, 2_000, 20_000];
+const SIZES = process.argv.includes('--lines') ? [arg('--lines', 2_000)] : [200, 2_000, 20_000];
 const BURST_INTERVAL_MS = 25;
 
 if (!existsSync(server)) {
@@ -50,13 +50,29 @@ function terraform(lines) {
   return blocks.join('\n');
 }
 
+/**
+ * CPU time the server process has used (Linux /proc, in ms), so a busy machine — where wall-clock
+ * latency includes waiting for a core — can be told apart from a slow server.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 10 ms clock ticks
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function startServer() {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // --server-prof <dir>: writes a V8 CPU profile of each server process (open it in Chrome DevTools).
+  const profDir = process.argv.indexOf('--server-prof') > 0 ? process.argv[process.argv.indexOf('--server-prof') + 1] : undefined;
+  const execArgv = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const child = spawn(process.execPath, [...execArgv, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   let lastVersion = 0;
@@ -118,10 +134,12 @@ async function measure(lines) {
   for (let i = 0; i < 10; i++) await (await keystroke(i)).wait;
 
   const oneByOne = [];
+  const cpuBefore = cpuMs(child.pid);
   for (let i = 0; i < KEYSTROKES; i++) {
     const { wait, sent } = await keystroke(i);
     oneByOne.push((await wait).at - sent);
   }
+  const cpuPerKeystroke = (cpuMs(child.pid) - cpuBefore) / KEYSTROKES;
 
   const burst = [];
   const pending = [];
@@ -133,25 +151,36 @@ async function measure(lines) {
   await Promise.all(pending);
 
   await connection.sendRequest('shutdown');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   await connection.sendNotification('exit');
+  // Let it exit by itself (a CPU profile is written on exit); kill only a server that hangs.
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   connection.dispose();
-  child.kill();
+  if (child.exitCode === null) child.kill();
   const lineCount = text.split('\n').length;
-  return { lines: lineCount, findings: diagnostics, openMs, oneByOne: oneByOne.sort((a, b) => a - b), burst: burst.sort((a, b) => a - b) };
+  return { lines: lineCount, findings: diagnostics, openMs, cpuPerKeystroke, oneByOne: oneByOne.sort((a, b) => a - b), burst: burst.sort((a, b) => a - b) };
 }
 
 const results = [];
 for (const size of SIZES) results.push(await measure(size));
 
 const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8);
-console.log(`\nenclint keystroke-to-diagnostics latency (ms), ${KEYSTROKES} keystrokes per mode, node ${process.version}, ${process.platform}/${process.arch}\n`);
-console.log('   lines  findings   open |  one-by-one p50     p95     max |  burst@25ms p50     p95     max');
-console.log('  ------  --------  ----- | ------------------------------- | -------------------------------');
+const load = (() => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  } catch {
+    return '?';
+  }
+})();
+console.log(`\nenclint keystroke-to-diagnostics latency (ms), ${KEYSTROKES} keystrokes per mode, node ${process.version}, ${process.platform}/${process.arch}, load average ${load}\n`);
+console.log('   lines  findings     open |  one-by-one p50     p95     max  cpu/key |  burst@25ms p50     p95     max');
+console.log('  ------  --------  ------- | ---------------------------------------- | -------------------------------');
 for (const r of results) {
   console.log(
-    `  ${String(r.lines).padStart(6)}  ${String(r.findings).padStart(8)} ${fmt(r.openMs)} |      ${fmt(percentile(r.oneByOne, 50))}${fmt(percentile(r.oneByOne, 95))}${fmt(r.oneByOne.at(-1))} |      ${fmt(percentile(r.burst, 50))}${fmt(percentile(r.burst, 95))}${fmt(r.burst.at(-1))}`,
+    `  ${String(r.lines).padStart(6)}  ${String(r.findings).padStart(8)} ${fmt(r.openMs)} |      ${fmt(percentile(r.oneByOne, 50))}${fmt(percentile(r.oneByOne, 95))}${fmt(r.oneByOne.at(-1))} ${fmt(r.cpuPerKeystroke)} |      ${fmt(percentile(r.burst, 50))}${fmt(percentile(r.burst, 95))}${fmt(r.burst.at(-1))}`,
   );
 }
+console.log('\ncpu/key: the server\'s own CPU time per one-by-one keystroke; on a busy machine latency exceeds it by the time spent waiting for a core.');
 const target = results.find((r) => r.lines >= 2_000 && r.lines < 20_000);
 if (target) {
   const p95 = percentile(target.oneByOne, 95);
