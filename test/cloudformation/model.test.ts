@@ -5,6 +5,7 @@ import { applyEdits } from '../../server/src/engine/fix';
 import { syntaxNotices } from '../../server/src/engine/parsers/syntax';
 import { SourceFile } from '../../server/src/engine/source';
 import { get, getPath, scalarString } from '../../server/src/engine/yaml/data';
+import { parseYamlText } from '../../server/src/engine/yaml/parse';
 
 const yamlTemplate = [
   'AWSTemplateFormatVersion: "2010-09-09"',
@@ -90,6 +91,15 @@ describe('CloudFormation model', () => {
     assert.equal(notices.length, 1);
     assert.equal(notices[0].level, 'info');
     assert.match(notices[0].message, /templated YAML/);
+  });
+
+  it('bounds alias expansion (billion laughs)', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    const started = Date.now();
+    const parsed = parseYamlText(lines.join('\n'));
+    assert.ok(parsed.documents.length === 1);
+    assert.ok(Date.now() - started < 2000, 'alias expansion must stay bounded');
   });
 
   it('counts UTF-16 offsets past non-ASCII text', () => {

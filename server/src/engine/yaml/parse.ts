@@ -34,6 +34,7 @@ const STYLES: Record<string, ScalarStyle> = {
 
 /** Aliases are followed, but a pathological chain must not blow the stack. */
 const MAX_DEPTH = 200;
+const MAX_ALIAS_EXPANSIONS = 1000;
 
 export function parseYamlText(text: string): ParsedYaml {
   const errors: ParsedYaml['errors'] = [];
@@ -83,6 +84,8 @@ export function yamlSyntaxNotices(file: SourceFile): Notice[] {
 }
 
 class Converter {
+  private aliasExpansions = 0;
+
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
@@ -91,6 +94,9 @@ class Converter {
   node(node: YamlNode | null | undefined, depth: number): DataNode | undefined {
     if (!node || depth > MAX_DEPTH) return undefined;
     if (isAlias(node)) {
+      // Every alias is expanded as a copy of its anchor; cap the expansions so an alias bomb
+      // ("billion laughs") costs a bounded amount of work instead of hanging the editor.
+      if (++this.aliasExpansions > MAX_ALIAS_EXPANSIONS) return undefined;
       const target = node.resolve(this.doc);
       return target ? this.node(target as YamlNode, depth + 1) : undefined;
     }
