@@ -6,6 +6,7 @@ import { defineRule, type RuleContext } from '../define';
 import { checkTerraformBucketPolicies } from './encryption-in-transit-bucket-policy';
 import { checkTransitSpecialCases } from './encryption-in-transit-special-cases';
 import { checkTransitTable } from './encryption-in-transit-terraform';
+import { checkCloudFormationTransit } from './sources/encryption-in-transit.cloudformation';
 
 function checkTerraform(context: RuleContext): void {
   checkTransitTable(context);
@@ -37,5 +38,7 @@ export const encryptionInTransit = defineRule({
   },
   check: {
     terraform: checkTerraform,
+    'cloudformation-yaml': checkCloudFormationTransit,
+    'cloudformation-json': checkCloudFormationTransit,
   },
 });
