@@ -144,6 +144,18 @@ describe('language server: workspace', function () {
     assert.match(configDiagnostics.diagnostics[0].message, /unknown rule "kms-key-rotaton"/);
   });
 
+  it('skips an open document larger than maxFileBytes with a notice instead of analysing it', async () => {
+    fs.writeFileSync(path.join(root, '.enclint.yaml'), 'maxFileBytes: 1000\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, '.enclint.yaml')), type: 2 }] });
+    const uri = uriOf(path.join(root, 'other/big.tf'));
+    await client.open(uri, KEY + `# ${'x'.repeat(2000)}\n`);
+    const diagnostics = await client.diagnostics(uri, 1);
+    assert.deepEqual(rotation(diagnostics), []);
+    assert.equal(diagnostics[0].code, 'skipped');
+    assert.match(diagnostics[0].message, /larger than 1000 bytes/);
+    await client.close(uri);
+  });
+
   it('shows the organisation policy mapping in hover', async () => {
     fs.writeFileSync(path.join(root, '.enclint.yaml'), 'policyMapping:\n  kms-key-rotation: ACME-SEC-7 Key management\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, '.enclint.yaml')), type: 2 }] });

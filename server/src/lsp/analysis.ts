@@ -30,6 +30,12 @@ export class Analyzer {
   analyzeDocument(live: LiveDocument, config: EnclintConfig, configGeneration: number): DocumentAnalysis {
     const kind = live.kind;
     const text = live.text;
+    // A huge generated file opened by accident must not cost seconds per keystroke; the CLI skips it too.
+    if (Buffer.byteLength(text, 'utf8') > config.maxFileBytes) {
+      live.dropTree();
+      const notice = { path: live.path, level: 'info' as const, kind: 'skipped' as const, message: `enclint skipped this file: larger than ${config.maxFileBytes} bytes (maxFileBytes in .enclint.yaml)` };
+      return { uri: live.uri, version: live.version, text, result: { path: live.path, kind, findings: [], notices: [notice] }, siblings: [], configGeneration };
+    }
     const seed: Record<string, unknown> = {};
     let siblings: SourceFile[] = [];
     if (kind === 'terraform' || kind === 'terraform-vars') {
