@@ -52,6 +52,7 @@ describe('enclint scan', () => {
       const run = await runCli(['scan', fixture('findings'), ...ROTATION, '--output', path.join(dir, 'nested/report.sarif')]);
       assert.equal(run.code, 1);
       assert.equal(run.stdout, '');
+      assert.match(run.stderr, /^enclint: 1 problem \(1 error, 0 warnings, 0 info\) in 1 file → .*report\.sarif\n$/);
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'nested/report.sarif'), 'utf8')).version, '2.1.0');
     });
 

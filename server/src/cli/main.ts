@@ -96,6 +96,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`enclint: cannot write ${options.output}: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
+    // The report went to a file: leave one line in the CI log so the run is not silent.
+    if (!options.quiet) io.stderr.write(`enclint: ${summaryLine(result)} → ${options.output}\n`);
   } else {
     io.stdout.write(report);
   }
@@ -106,6 +108,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
   }
   return exitCode;
+}
+
+function summaryLine(result: ScanResult): string {
+  const { errors, warnings, infos, suppressed, fixed } = result.summary;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const parts = [`${count(errors + warnings + infos, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')}, ${infos} info)`];
+  if (suppressed) parts.push(`${suppressed} suppressed`);
+  if (fixed) parts.push(`${fixed} fixed`);
+  return `${parts.join(', ')} in ${count(result.files.length, 'file')}`;
 }
 
 /** `--profile` and `--rule` apply on top of whichever config governs a file. */
