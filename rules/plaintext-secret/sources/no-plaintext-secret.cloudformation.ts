@@ -30,7 +30,15 @@ function isReportable(template: CfnTemplate, name: string, value: string): boole
   if (REFERENCE_PROPERTIES.test(name) || !isSecretName(name)) return false;
   if (!looksLikeSecretValue(value, { name }) || isDynamicReference(value) || isDocumentationStub(value)) return false;
   // `Password: DbPassword` naming a parameter or resource is a missing `!Ref`, not a credential.
-  return !template.parameters.has(value) && !template.resources.some((r) => r.logicalId === value);
+  return !template.parameters.has(value) && !logicalIds(template).has(value);
+}
+
+const LOGICAL_IDS = new WeakMap<CfnTemplate, Set<string>>();
+
+function logicalIds(template: CfnTemplate): Set<string> {
+  let ids = LOGICAL_IDS.get(template);
+  if (!ids) LOGICAL_IDS.set(template, (ids = new Set(template.resources.map((r) => r.logicalId))));
+  return ids;
 }
 
 /** `MasterUserPassword` → `DbMasterUserPassword`; `DB_PASSWORD` → `FnDbPassword`: a parameter name CloudFormation accepts. */
