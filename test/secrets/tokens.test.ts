@@ -77,3 +77,15 @@ describe('secrets: findTokens', () => {
     assert.equal(containsKnownToken('hunter2'), false);
   });
 });
+
+describe('secrets: detectors stay linear on adversarial input', () => {
+  // Not a timing assertion: each input would take minutes with a backtracking-prone pattern.
+  for (const [name, text] of [
+    ['a megabyte of eyJ', 'eyJ'.repeat(350_000)],
+    ['unterminated key blocks', ('-----BEGIN RSA ' + 'PRIVATE KEY-----' + ' '.repeat(10)).repeat(20_000)],
+    ['one long identifier', 'A'.repeat(2_000_000)],
+    ['Slack-like run', 'xoxb-1-'.repeat(100_000)],
+  ] as const) {
+    it(name, () => assert.deepEqual(findTokens(text), []));
+  }
+});

@@ -16,7 +16,23 @@ export interface SecretAssignment {
 const ASSIGNMENT =
   /(?<![\w$.-])(?<name>[A-Za-z_][\w.-]{1,80})["']?[ \t]*(?::=|=>|==?|:)[ \t]*(?:[A-Za-z_][\w.]*\()?(?<quote>["'`]?)(?<value>[^\s"'`,;)(]{12,512})\k<quote>/g;
 
+/** Lines without any of these fragments cannot hold a secret-named assignment: skip them cheaply. */
+const SECRET_FRAGMENT = /pass|pwd|secret|token|key|auth|cred|psk|bearer|conn|webhook|sas/i;
+
 export function findSecretAssignments(text: string): SecretAssignment[] {
+  const found: SecretAssignment[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (SECRET_FRAGMENT.test(line)) for (const assignment of assignmentsInLine(line)) found.push({ ...assignment, start: assignment.start + lineStart, end: assignment.end + lineStart });
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+function assignmentsInLine(text: string): SecretAssignment[] {
   const found: SecretAssignment[] = [];
   ASSIGNMENT.lastIndex = 0;
   for (let match = ASSIGNMENT.exec(text); match; match = ASSIGNMENT.exec(text)) {

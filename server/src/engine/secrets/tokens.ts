@@ -43,6 +43,11 @@ interface TokenDetector {
   pattern: RegExp;
   /** Rejects look-alikes; gets the secret text. */
   accept?: (secret: string) => boolean;
+  /**
+   * The match must not continue an identifier (`xAKIA…`). Checked in code rather than with a
+   * lookbehind, so the regex starts with a literal that V8 can search for quickly.
+   */
+  wordStart?: boolean;
 }
 
 /** Not a run of one repeated character or an obvious filler (`xxxxxxxx`, `00000000`, `abcdefgh`…). */
@@ -71,11 +76,10 @@ function decodesToPrivateKey(encoded: string): boolean {
   }
 }
 
-const B = '(?<![A-Za-z0-9_])'; // token start: not in the middle of a longer identifier
 const E = '(?![A-Za-z0-9_])';
 
 const DETECTORS: TokenDetector[] = [
-  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: new RegExp(`${B}(?:AKIA|ASIA|ABIA|ACCA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}${E}`, 'g'), accept: notFiller },
+  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: new RegExp(`(?:AKIA|ASIA|ABIA|ACCA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}${E}`, 'g'), accept: notFiller, wordStart: true },
   {
     kind: 'aws-secret-access-key',
     label: 'AWS secret access key',
@@ -97,9 +101,9 @@ const DETECTORS: TokenDetector[] = [
     pattern: /PuTTY-User-Key-File-\d: [\s\S]*?Private-Lines: \d+(?:\r?\n[A-Za-z0-9+/=]+)+/g,
     accept: (block) => hasKeyMaterial(block.slice(block.indexOf('Private-Lines'))),
   },
-  { kind: 'github-token', label: 'GitHub token', pattern: new RegExp(`${B}(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{70,255})${E}`, 'g'), accept: notFiller },
-  { kind: 'gitlab-token', label: 'GitLab token', pattern: new RegExp(`${B}glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller },
-  { kind: 'slack-token', label: 'Slack token', pattern: new RegExp(`${B}xox[baprse]-(?:[0-9]+-){1,3}[0-9A-Za-z-]{8,}(?![A-Za-z0-9-])`, 'g'), accept: notFiller },
+  { kind: 'github-token', label: 'GitHub token', pattern: new RegExp(`(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{70,255})${E}`, 'g'), accept: notFiller, wordStart: true },
+  { kind: 'gitlab-token', label: 'GitLab token', pattern: new RegExp(`glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller, wordStart: true },
+  { kind: 'slack-token', label: 'Slack token', pattern: /xox[baprse]-(?:[0-9]{1,32}-){1,3}[0-9A-Za-z-]{8,255}(?![A-Za-z0-9-])/g, accept: notFiller, wordStart: true },
   {
     kind: 'slack-webhook',
     label: 'Slack webhook URL',
@@ -111,10 +115,10 @@ const DETECTORS: TokenDetector[] = [
     label: 'Microsoft Teams webhook URL',
     pattern: /https:\/\/[\w-]+\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}/g,
   },
-  { kind: 'stripe-secret-key', label: 'Stripe secret key', pattern: new RegExp(`${B}(?:sk|rk)_live_[0-9A-Za-z]{20,247}${E}`, 'g'), accept: notFiller },
-  { kind: 'google-api-key', label: 'Google API key', pattern: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])`, 'g'), accept: notFiller },
-  { kind: 'sendgrid-api-key', label: 'SendGrid API key', pattern: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller },
-  { kind: 'npm-token', label: 'npm access token', pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'), accept: notFiller },
+  { kind: 'stripe-secret-key', label: 'Stripe secret key', pattern: new RegExp(`(?:sk|rk)_live_[0-9A-Za-z]{20,247}${E}`, 'g'), accept: notFiller, wordStart: true },
+  { kind: 'google-api-key', label: 'Google API key', pattern: new RegExp(`AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])`, 'g'), accept: notFiller, wordStart: true },
+  { kind: 'sendgrid-api-key', label: 'SendGrid API key', pattern: new RegExp(`SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, 'g'), accept: notFiller, wordStart: true },
+  { kind: 'npm-token', label: 'npm access token', pattern: new RegExp(`npm_[A-Za-z0-9]{36}${E}`, 'g'), accept: notFiller, wordStart: true },
   { kind: 'pypi-token', label: 'PyPI API token', pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/g },
   {
     kind: 'azure-storage-key',
@@ -125,7 +129,9 @@ const DETECTORS: TokenDetector[] = [
   {
     kind: 'jwt',
     label: 'JSON Web Token',
-    pattern: new RegExp(`${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])`, 'g'),
+    // The lookbehind right after the literal rejects every `eyJ` inside a longer run in one step, so a
+    // megabyte of `eyJeyJ…` stays linear; the bounded lengths keep each attempt short.
+    pattern: /eyJ(?<![A-Za-z0-9_-]...)[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{16,4096}(?![A-Za-z0-9_-])/g,
     accept: (secret) => {
       try {
         return JSON.parse(Buffer.from(secret.split('.')[0], 'base64url').toString('utf8'))?.alg !== undefined;
@@ -138,7 +144,8 @@ const DETECTORS: TokenDetector[] = [
     kind: 'url-credentials',
     label: 'password in a URL',
     // scheme://user:password@host — the password part; `${…}` and `<…>` stand-ins are not findings.
-    pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`<>]{1,64}:(?<secret>[^\s:@/"'`<>]{3,128})@[\w.-]+/gi,
+    // Starts at the `://` literal (fast to search for); the scheme in front does not matter.
+    pattern: /:\/\/[^\s:@/"'`<>]{1,64}:(?<secret>[^\s:@/"'`<>]{3,128})@[\w.-]+/g,
     accept: (secret) => !isPlaceholder(secret) && !/^(?:password|passwd|pass|pwd|secret|\$\w+|%\w+%)$/i.test(secret) && !secret.includes('${'),
   },
 ];
@@ -156,6 +163,7 @@ export function findTokens(text: string): TokenMatch[] {
       }
       const secret = match.groups?.secret ?? match[0];
       const start = match.index + (match.groups?.secret !== undefined ? match[0].lastIndexOf(secret) : 0);
+      if (detector.wordStart && /[A-Za-z0-9_]/.test(text[match.index - 1] ?? '')) continue;
       if (detector.accept && !detector.accept(secret)) continue;
       found.push({ kind: detector.kind, label: detector.label, start, end: start + secret.length, value: secret });
     }
