@@ -25,7 +25,9 @@ export function manifestEntries() {
       {
         type: 'string',
         enum: LEVELS,
-        markdownDescription: `**${rule.meta.title}** (default: \`${rule.meta.severity}\`). ${rule.meta.description} [Docs](https://github.com/enclint/enclint/blob/main/docs/rules/${rule.meta.id}.md)`,
+        // Title and default only (the docs link has the rest): a reworded description must not make
+        // the manifest drift.
+        markdownDescription: `**${rule.meta.title}** (default: \`${rule.meta.severity}\`). [Docs](https://github.com/enclint/enclint/blob/main/docs/rules/${rule.meta.id}.md)`,
       },
     ]),
   );
