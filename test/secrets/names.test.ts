@@ -24,7 +24,7 @@ describe('secrets: isSecretName', () => {
     'public_key', 'ssh_public_key', 'kms_key_arn', 'secret_version_stage', 'description', 'name', 'key', 'bypass', 'pass_through',
     'authentication_mode', 'password_hash', 'max_tokens', 'key_vault_secret_id', 'secretsmanager_endpoint', 'auth_method',
     'customer_master_key_spec', 'creation_token', 'auth_token_update_strategy', 'authorization', 'primary_key', 'api_key_source', 'api_key_required',
-    'password_reuse_prevention', 'minimum_password_length', 'disable_password_authentication', 'refresh_token_validity', 'client_secret_setting_name',
+    'password_reuse_prevention', 'update_password', 'password_expire', 'reset_password', 'minimum_password_length', 'disable_password_authentication', 'refresh_token_validity', 'client_secret_setting_name',
   ]) {
     it(`${name} does not`, () => assert.equal(isSecretName(name), false));
   }

@@ -37,7 +37,7 @@ const METADATA_SUFFIXES = new Set([
   'policy', 'policies', 'ttl', 'arn', 'arns', 'id', 'ids', 'name', 'names', 'length', 'len', 'min', 'max', 'age', 'period',
   'days', 'hours', 'seconds', 'version', 'versions', 'type', 'types', 'mode', 'enabled', 'disabled', 'required', 'file', 'files',
   'path', 'paths', 'location', 'url', 'uri', 'endpoint', 'endpoints', 'count', 'rotation', 'expiration', 'expiry', 'expires',
-  'timeout', 'duration', 'lifetime', 'validity', 'format', 'header', 'prefix', 'suffix', 'hint', 'strength', 'complexity',
+  'timeout', 'duration', 'lifetime', 'validity', 'expire', 'format', 'header', 'prefix', 'suffix', 'hint', 'strength', 'complexity',
   'rule', 'rules', 'hash', 'hashed', 'digest', 'sha', 'sha256', 'salt', 'source', 'store', 'manager', 'ref', 'reference',
   'param', 'parameter', 'parameters', 'env', 'var', 'variable', 'field', 'key_id', 'stage', 'label', 'labels', 'tag', 'tags',
   'description', 'arn', 'provider', 'method', 'methods', 'flow', 'issuer', 'audience', 'scope', 'scopes', 'config',
@@ -49,7 +49,7 @@ const METADATA_SUFFIXES = new Set([
 ]);
 
 /** First words that make the name a switch or a bound: `enable_basic_auth`, `min_password_length`. */
-const SWITCH_PREFIXES = new Set(['enable', 'enabled', 'disable', 'disabled', 'is', 'has', 'use', 'require', 'requires', 'allow', 'allowed', 'min', 'max', 'no', 'skip', 'should', 'can', 'num', 'number', 'manage', 'generate', 'rotate', 'create', 'ignore', 'minimum', 'maximum', 'hard']);
+const SWITCH_PREFIXES = new Set(['enable', 'enabled', 'disable', 'disabled', 'is', 'has', 'use', 'require', 'requires', 'allow', 'allowed', 'min', 'max', 'no', 'skip', 'should', 'can', 'num', 'number', 'manage', 'generate', 'rotate', 'create', 'ignore', 'minimum', 'maximum', 'hard', 'update', 'reset', 'change', 'expire', 'show', 'hide', 'prompt', 'validate', 'verify']);
 
 /** Words that mean the value is public or only points at a secret held elsewhere. */
 const NEUTRALISING_WORDS = new Set(['public', 'creation', 'idempotency', 'kms', 'arn', 'bypass', 'passthrough', 'passive', 'compass', 'pass_through', 'keyvault', 'vault', 'secretsmanager', 'ssm', 'sensitive', 'tokenizer', 'tokens']);
