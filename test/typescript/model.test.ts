@@ -40,6 +40,13 @@ describe('typescript model', () => {
       assert.equal(scriptOf(file('const e = <App />;\n', 'a.jsx')).problems.length, 0);
       assert.equal(scriptOf(file('const ok = a < b && c > d;\n', 'a.js')).problems.length, 0);
     });
+    it('skips the syntax tree of minified bundles with an info notice', () => {
+      const minified = `var a=1;${'function f(){return{rejectUnauthorized:!1}}'.repeat(2000)}`;
+      const result = analyze({ path: 'bundle.min.js', text: minified });
+      assert.deepEqual(result.notices.map((n) => [n.kind, n.level]), [['skipped', 'info']]);
+      assert.equal(result.findings.filter((f) => f.ruleId === 'tls-no-disabled-verification').length, 0);
+      assert.equal(scriptOf(file('const a = 1;\n'.repeat(5000), 'big.js')).skipped, undefined);
+    });
     it('never throws on garbage', () => {
       for (const text of ['}}}}', '@@@', 'const', '`unterminated', '\u0000\u0001']) assert.doesNotThrow(() => analyze({ path: 'x.ts', text }));
     });

@@ -20,6 +20,29 @@ export interface ParsedScript {
   problems: ParseProblem[];
   /** True when recovery gave up and `program` is empty. */
   failed: boolean;
+  /** Set when the file was deliberately not parsed (minified bundles): why. */
+  skipped?: string;
+}
+
+/**
+ * Minified bundles are build output, not source: parsing megabytes of one-line code would stall an
+ * editor for seconds and find nothing a person can fix there. Text-based checks (token formats)
+ * still run on them.
+ */
+export function looksMinified(text: string): boolean {
+  if (text.length < 20_000) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      lines++;
+      longest = Math.max(longest, i - start);
+      start = i + 1;
+    }
+  }
+  longest = Math.max(longest, text.length - start);
+  return text.length / lines > 500 || longest > 20_000;
 }
 
 /** How many broken lines we blank before giving up on a file. */
@@ -63,6 +86,7 @@ function parseOnce(text: string, path: string, jsx: boolean): TSESTree.Program {
 
 export function parseScript(text: string, path: string): ParsedScript {
   const problems: ParseProblem[] = [];
+  if (looksMinified(text)) return { program: EMPTY_PROGRAM(text.length), problems, failed: false, skipped: 'minified code' };
   let current = text;
   const tryJsx = jsxFor(path);
   for (let attempt = 0; attempt <= MAX_RECOVERY_ATTEMPTS; attempt++) {
@@ -96,6 +120,9 @@ export function scriptOf(file: SourceFile): ParsedScript {
 
 export function scriptSyntaxNotices(file: SourceFile): Notice[] {
   const parsed = scriptOf(file);
+  if (parsed.skipped) {
+    return [{ path: file.path, level: 'info', kind: 'skipped', message: `${parsed.skipped}: syntax-based checks were skipped (token and secret formats were still checked)` }];
+  }
   if (!parsed.problems.length) return [];
   const first = parsed.problems[0];
   const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
