@@ -227,6 +227,17 @@ export const CLOUDFORMATION_AT_REST_SETTINGS: readonly CfnAtRestSetting[] = [
     },
     appliesTo: (configuration) => get(configuration.properties, 'SecurityConfiguration')?.type === 'map',
   },
+  {
+    // Local-disk encryption covers instance stores; attached EBS volumes only with EnableEbsEncryption.
+    resourceTypes: ['AWS::EMR::SecurityConfiguration'],
+    subject: "the cluster's EBS volumes",
+    switch: {
+      path: ['SecurityConfiguration', 'EncryptionConfiguration', 'AtRestEncryptionConfiguration', 'LocalDiskEncryptionConfiguration', 'EnableEbsEncryption'],
+      on: true,
+      whenUnset: 'unencrypted',
+    },
+    appliesTo: (configuration) => get(get(get(get(configuration.properties, 'SecurityConfiguration'), 'EncryptionConfiguration'), 'AtRestEncryptionConfiguration'), 'LocalDiskEncryptionConfiguration')?.type === 'map',
+  },
 ];
 
 type KeyKind = 'absent' | 'aws-managed' | 'customer' | 'unknown';
@@ -439,6 +450,8 @@ export function checkCloudFormationAtRest(context: RuleContext): void {
   const template = cfnTemplate(context.file);
   for (const setting of CLOUDFORMATION_AT_REST_SETTINGS) {
     for (const resource of resourcesOfType(template, ...setting.resourceTypes)) {
+      // `Properties` written as an intrinsic (or broken): nothing can be read.
+      if (resource.propertiesPair?.value && !resource.properties) continue;
       if (setting.appliesTo && !setting.appliesTo(resource, template)) continue;
       if (setting.inheritedWhen?.some((p) => get(resource.properties, p)) && !(setting.switch && locate(resource.properties, setting.switch.path).present)) continue;
       if (!setting.each) {

@@ -299,6 +299,8 @@ export function checkCloudFormationTransit(context: RuleContext): void {
   const template = cfnTemplate(context.file);
   for (const setting of CLOUDFORMATION_TRANSIT_SETTINGS) {
     for (const resource of resourcesOfType(template, ...setting.resourceTypes)) {
+      // `Properties` written as an intrinsic (or broken): nothing can be read.
+      if (resource.propertiesPair?.value && !resource.properties) continue;
       if (setting.appliesTo && !setting.appliesTo(resource, template)) continue;
       if (!setting.each) {
         checkTarget(setting, resource, resource.properties, template, context);
