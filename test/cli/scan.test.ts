@@ -1,9 +1,11 @@
 // enclint scan: exit codes, text output, config discovery and errors, --fix, module resolution,
 // skipped folders, and bad input that must yield notices instead of crashes.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { FIXTURES, runCli, scratchCopy, spawnCli } from './run-cli';
 
 const ROTATION = ['--rule', 'kms-key-rotation'];
@@ -174,7 +176,7 @@ describe('enclint scan', () => {
       fs.mkdirSync(path.join(dir, 'other'));
       fs.copyFileSync(path.join(dir, 'main.tf'), path.join(dir, 'other', 'main.tf'));
       // Block the temporary file the fix is written through (root ignores permissions, so use a folder).
-      fs.mkdirSync(path.join(dir, `main.tf.enclint-${process.pid}.tmp`));
+      fs.mkdirSync(path.join(fs.realpathSync(dir), `main.tf.enclint-${process.pid}-${threadId}.tmp`));
       const run = await runCli(['scan', dir, ...ROTATION, '--fix', '--format', 'json']);
       const report = JSON.parse(run.stdout);
       const blocked = report.files.find((f: { path: string }) => f.path.endsWith(`${path.basename(dir)}/main.tf`));
@@ -218,6 +220,25 @@ describe('enclint scan', () => {
   });
 
   describe('bad input never crashes', () => {
+    it('skips dangling links, links to folders and FIFOs; --fix writes through a symlink', async () => {
+      const dir = scratchCopy('findings');
+      fs.symlinkSync(path.join(dir, 'missing.tf'), path.join(dir, 'dangling.tf'));
+      fs.mkdirSync(path.join(dir, 'folder'));
+      fs.symlinkSync(path.join(dir, 'folder'), path.join(dir, 'folder-link.tf'));
+      spawnSync('mkfifo', [path.join(dir, 'pipe.tf')]);
+      fs.symlinkSync(path.join(dir, 'pipe.tf'), path.join(dir, 'pipe-link.tf'));
+      fs.mkdirSync(path.join(dir, 'links'));
+      fs.symlinkSync(path.join(dir, 'main.tf'), path.join(dir, 'links', 'linked.tf'));
+      const run = await runCli(['scan', dir, ...ROTATION, '--format', 'json', '--fix']);
+      const report = JSON.parse(run.stdout);
+      const notice = (name: string) => report.files.find((f: { path: string }) => f.path.endsWith(`/${name}`))?.notices[0]?.message;
+      assert.equal(notice('dangling.tf'), 'skipped: cannot read the file (ENOENT)');
+      assert.equal(notice('folder-link.tf'), 'skipped: not a regular file (a folder)');
+      assert.equal(notice('pipe-link.tf'), 'skipped: not a regular file');
+      assert.ok(fs.lstatSync(path.join(dir, 'links', 'linked.tf')).isSymbolicLink(), 'the link is still a link');
+      assert.match(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), /enable_key_rotation = true/);
+    });
+
     it('reports broken HCL, invalid JSON, binary and mis-encoded files as notices and scans the rest', async () => {
       const run = await runCli(['scan', fixture('bad-input'), ...ROTATION, '--format', 'json']);
       assert.equal(run.stderr, '');

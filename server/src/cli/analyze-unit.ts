@@ -5,6 +5,7 @@
 // both seeded into its own analysis and shared as a sibling, so `var.x` resolves across files
 // without any file being parsed twice.
 import * as fs from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { analyze, fixAll } from '../engine/engine';
 import { hclParseCount, parseHcl, type SyntaxTree } from '../engine/parsers/hcl';
 import { decodeBytes, detectKind, SourceFile } from '../engine/source';
@@ -64,7 +65,10 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
 function loadFile(file: { absolutePath: string; path: string }, maxFileBytes: number): LoadedFile {
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file.absolutePath).size;
+    const stat = fs.statSync(file.absolutePath);
+    // A symlink to a FIFO or device would block the read forever; a link to a folder cannot be read.
+    if (!stat.isFile()) return { ...file, skipped: `skipped: not a regular file${stat.isDirectory() ? ' (a folder)' : ''}` };
+    const size = stat.size;
     if (size > maxFileBytes) {
       return { ...file, skipped: `skipped: ${formatBytes(size)} is above the ${formatBytes(maxFileBytes)} limit (raise maxFileBytes in .enclint.yaml to scan it)` };
     }
@@ -113,14 +117,18 @@ class FixWriteError extends Error {}
 
 /** Writes through a temporary file so an interrupted run never leaves a half-written source file. */
 function writeFixed(absolutePath: string, text: string): void {
-  const temporary = `${absolutePath}.enclint-${process.pid}.tmp`;
+  let temporary = '';
   try {
-    const mode = fs.statSync(absolutePath).mode;
+    // Write the link's target: renaming over a symlink would replace the link with a copy.
+    const target = fs.realpathSync(absolutePath);
+    // Worker threads share the process id; the thread id keeps their temporary names apart.
+    temporary = `${target}.enclint-${process.pid}-${threadId}.tmp`;
+    const mode = fs.statSync(target).mode;
     fs.writeFileSync(temporary, text, { mode });
-    fs.renameSync(temporary, absolutePath);
+    fs.renameSync(temporary, target);
   } catch (error) {
     try {
-      fs.unlinkSync(temporary);
+      if (temporary) fs.unlinkSync(temporary);
     } catch {
       // Nothing was written, or it is not ours to remove.
     }
