@@ -65,9 +65,22 @@ export function checkGoVerification(context: RuleContext): void {
     context.report({
       span: span(tokens[i], tokens[i + 2]),
       message: 'InsecureSkipVerify: true accepts any certificate chain and host name, so any machine in the path can impersonate the server',
-      fixes: [fix('Set InsecureSkipVerify: false', [replace(tokens[i + 2].span, 'false')], { preferred: true })],
+      fixes: [fix('Set InsecureSkipVerify: false', [replaceKeepingCommentColumn(context.file.text, tokens[i + 2].span, 'false')], { preferred: true })],
     });
   }
+}
+
+/**
+ * gofmt aligns trailing comments: a value one character longer takes one of the spaces before the
+ * comment, so the column stays where it was.
+ */
+function replaceKeepingCommentColumn(text: string, span: Span, newText: string): { span: Span; newText: string } {
+  const grow = newText.length - (span.end - span.start);
+  const rest = /^(,?)( +)(?=\/\/)/.exec(text.slice(span.end, span.end + 200));
+  if (grow > 0 && rest && rest[2].length > grow) {
+    return { span: { start: span.start, end: span.end + rest[0].length }, newText: newText + rest[1] + rest[2].slice(grow) };
+  }
+  return replace(span, newText);
 }
 
 // -------------------------------------------------------------------------------------- Java

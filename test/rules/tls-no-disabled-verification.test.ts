@@ -110,6 +110,13 @@ ruleTester(tlsNoDisabledVerification, {
       output: 'package main\n\nimport "crypto/tls"\n\nvar cfg = &tls.Config{\n\tInsecureSkipVerify: false, // TODO remove\n}\n',
     },
     {
+      name: 'go: aligned trailing comments keep their column',
+      path: 'client.go',
+      code: 'package main\n\nvar cfg = &tls.Config{\n\tMinVersion:         tls.VersionTLS12, // ok\n\tInsecureSkipVerify: true,             // dev only\n}\n',
+      errors: 1,
+      output: 'package main\n\nvar cfg = &tls.Config{\n\tMinVersion:         tls.VersionTLS12, // ok\n\tInsecureSkipVerify: false,            // dev only\n}\n',
+    },
+    {
       name: 'go: assignment form',
       path: 'client.go',
       code: 'package main\nfunc f(cfg *tls.Config) { cfg.InsecureSkipVerify = true }\n',
