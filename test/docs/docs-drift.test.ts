@@ -35,6 +35,14 @@ describe('generated docs', () => {
     }
   });
 
+  it('the example in docs/configuration.md is a valid .enclint.yaml', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../docs/configuration.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const config = parseConfig(yaml, 'docs/configuration.md', new Set<string>([...allRules.map((r) => r.meta.id), ...FAMILIES]));
+    assert.equal(config.options.maxRotationDays, 365);
+    assert.deepEqual(config.ignore, ['legacy/**', '*.generated.tf']);
+  });
+
   it('detects a drifted page and a stale generated page, and leaves hand-written pages alone', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'enclint-docs-'));
     const { files } = expectedDocs(root);
