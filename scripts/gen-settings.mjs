@@ -32,6 +32,8 @@ export function manifestEntries() {
     ]),
   );
   for (const family of FAMILIES) {
+    // Some families share their name with their main rule; the rule's entry says more.
+    if (ruleProperties[family]) continue;
     ruleProperties[family] = { type: 'string', enum: LEVELS, markdownDescription: `Every rule of the \`${family}\` family (a rule's own setting wins).` };
   }
   const configuration = {
