@@ -32,6 +32,12 @@ describe('secrets: findTokens', () => {
     [fake.pem, 'private-key'],
     [Buffer.from(fake.pem).toString('base64'), 'encoded-private-key'],
     ['postgres://app:' + 'S3cr3tPassw0rd@db.internal:5432/app', 'url-credentials'],
+    ['sk-proj-' + 'a1B2c3D4e5F6g7H8i9J0' + 'T3BlbkFJ' + 'k1L2m3N4o5P6q7R8s9T0', 'openai-api-key'],
+    ['hf_' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgH', 'huggingface-token'],
+    ['shpat_' + '0123456789abcdef0123456789abcdef', 'shopify-token'],
+    ['dapi' + '0123456789abcdef0123456789abcdef', 'databricks-token'],
+    ['dop_v1_' + '0123456789abcdef'.repeat(4), 'digitalocean-token'],
+    ['abc8Q~' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456', 'azure-ad-client-secret'],
   ];
   for (const [text, kind] of cases) {
     it(`finds ${kind}`, () => assert.deepEqual(kinds(`value = "${text}"`), [kind]));
@@ -63,6 +69,8 @@ describe('secrets: findTokens', () => {
     'xoxb-your-token-here',
     'postgres://user:${var.password}@host/db',
     'postgres://user:<password>@host/db',
+    'postgres://user:{password}@host/db',
+    'postgres://%s:%s@host/db',
     'https://user:password@example.com',
     'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
     'the word secret and a PRIVATE KEY mention',

@@ -24,6 +24,16 @@ export type TokenKind =
   | 'pypi-token'
   | 'azure-storage-key'
   | 'jwt'
+  | 'openai-api-key'
+  | 'anthropic-api-key'
+  | 'huggingface-token'
+  | 'shopify-token'
+  | 'databricks-token'
+  | 'vault-token'
+  | 'digitalocean-token'
+  | 'terraform-cloud-token'
+  | 'azure-ad-client-secret'
+  | 'age-secret-key'
   | 'url-credentials';
 
 export interface TokenMatch {
@@ -126,6 +136,17 @@ const DETECTORS: TokenDetector[] = [
     pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
     accept: notFiller,
   },
+  // Vendor keys with distinctive prefixes or embedded markers: precise enough to report on sight.
+  { kind: 'openai-api-key', label: 'OpenAI API key', pattern: /sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,160}T3BlbkFJ[A-Za-z0-9_-]{16,160}(?![A-Za-z0-9_-])/g, wordStart: true },
+  { kind: 'anthropic-api-key', label: 'Anthropic API key', pattern: /sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g, accept: notFiller, wordStart: true },
+  { kind: 'huggingface-token', label: 'Hugging Face token', pattern: /hf_[A-Za-z]{34}(?![A-Za-z0-9_])/g, accept: notFiller, wordStart: true },
+  { kind: 'shopify-token', label: 'Shopify access token', pattern: /shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])/g, accept: notFiller, wordStart: true },
+  { kind: 'databricks-token', label: 'Databricks token', pattern: /dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9_])/g, accept: notFiller, wordStart: true },
+  { kind: 'vault-token', label: 'HashiCorp Vault token', pattern: /hv[sb]\.[A-Za-z0-9_-]{90,250}(?![A-Za-z0-9_-])/g, accept: notFiller, wordStart: true },
+  { kind: 'digitalocean-token', label: 'DigitalOcean token', pattern: /do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/g, accept: notFiller, wordStart: true },
+  { kind: 'terraform-cloud-token', label: 'Terraform Cloud/Enterprise token', pattern: /[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-])/g, accept: notFiller },
+  { kind: 'azure-ad-client-secret', label: 'Microsoft Entra ID client secret', pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, accept: notFiller, wordStart: true },
+  { kind: 'age-secret-key', label: 'age secret key', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
   {
     kind: 'jwt',
     label: 'JSON Web Token',
@@ -179,7 +200,7 @@ export function findTokens(text: string): TokenMatch[] {
 }
 
 /** Cheap pre-filter so large files without any token marker skip the regex pass. */
-const MARKERS = /AKIA|ASIA|ABIA|ACCA|ASCA|A3T|PuTTY|webhook|secret|PRIVATE KEY|LS0tLS1CRUdJTi|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|SG\.|npm_|pypi-|AccountKey=|eyJ|:\/\//i;
+const MARKERS = /T3BlbkFJ|sk-ant-|hf_|shp[a-z]{2}_|dapi|hv[sb]\.|_v1_|atlasv1|Q~|AGE-SECRET|AKIA|ASIA|ABIA|ACCA|ASCA|A3T|PuTTY|webhook|secret|PRIVATE KEY|LS0tLS1CRUdJTi|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|SG\.|npm_|pypi-|AccountKey=|eyJ|:\/\//i;
 
 function mayContainToken(text: string): boolean {
   return MARKERS.test(text);

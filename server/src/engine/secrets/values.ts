@@ -34,6 +34,8 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^\$\([^)]*\)$/, // $(DB_PASSWORD)
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %DB_PASSWORD%
   /^#\{[^}]*\}$/, // #{Octopus.Variable}
+  /^\{[\w.-]*\}$/, // {password}: str.format / URI-template placeholders
+  /^%[sdv]$|^%\([\w]+\)s$/, // printf-style: %s, %(password)s
   /^(?:x+|\*+|\.+|-+|_+|#+|0+|\?+)$/i, // xxxx, ****, ....
   /^(?:redacted|masked|hidden|none|null|nil|undefined|todo|tbd|n\/a|replace[-_ ]?me|fill[-_ ]?me[-_ ]?in|your[-_ ]?\w*|insert[-_ ]?\w*[-_ ]?here|\w*[-_]?here|dummy|placeholder|sample|example)$/i,
   /^(?:true|false|yes|no|on|off)$/i,
