@@ -10,6 +10,7 @@ import { importsCdk, cdkSymbol } from '../../../server/src/engine/cdk/symbols';
 import { fix } from '../../../server/src/engine/fix';
 import type { SourceFile } from '../../../server/src/engine/source';
 import { setPropertyValue } from '../../../server/src/engine/typescript/edits';
+import { importBindings } from '../../../server/src/engine/typescript/imports';
 import { NodeType, nodesOfType, quoteString, spanOf, stringValue, type Node } from '../../../server/src/engine/typescript/nodes';
 import { propertyName } from '../../../server/src/engine/typescript/objects';
 import { originRelated, originSuffix, resolveValue } from '../../../server/src/engine/typescript/values';
@@ -162,8 +163,7 @@ function classify(file: SourceFile, name: string, value: Node): Match | undefine
       const providerValue = setting.members[symbol.path[1]];
       if (!providerValue) return undefined;
       const receiver = value.type === 'MemberExpression' ? file.slice(spanOf(value.object)) : '';
-      const reference = cdkSymbolModuleIsV1(file, value);
-      return { setting, providerValue, member: { name: symbol.path[1], receiver, v1: reference } };
+      return { setting, providerValue, member: { name: symbol.path[1], receiver, v1: cdkSymbolModuleIsV1(file, value) } };
     }
     const text = stringValue(value);
     if (text !== undefined && setting.stringPattern.test(text) && setting.floor(text)) return { setting, providerValue: text };
@@ -171,19 +171,12 @@ function classify(file: SourceFile, name: string, value: Node): Match | undefine
   return undefined;
 }
 
+/** `@aws-cdk/aws-elasticloadbalancingv2` (v1) rather than `aws-cdk-lib`: v1 enums have fewer members. */
 function cdkSymbolModuleIsV1(file: SourceFile, node: Node): boolean {
-  // `@aws-cdk/aws-elasticloadbalancingv2` rather than `aws-cdk-lib`.
   let root: Node = node;
   while (root.type === 'MemberExpression') root = root.object;
   if (root.type !== 'Identifier') return false;
-  return /^@aws-cdk\//.test(importModuleOf(file, root.name) ?? '');
-}
-
-function importModuleOf(file: SourceFile, name: string): string | undefined {
-  for (const declaration of nodesOfType(file, NodeType.ImportDeclaration)) {
-    if (declaration.specifiers.some((s) => s.local.name === name)) return declaration.source.value;
-  }
-  return undefined;
+  return /^@aws-cdk\//.test(importBindings(file).get(root.name)?.module ?? '');
 }
 
 export function checkCdkTlsMinVersion(context: RuleContext): void {
