@@ -501,7 +501,8 @@ export function extractCdkPolicies(file: SourceFile): PolicyDocument[] {
         principalKey: 'Principal',
         principals: [{ type: 'AWS', value: { value: file.slice(spanOf(grantee)), span: spanOf(grantee), literal: false } }],
         principalsReadable: false,
-        resources: [],
+        // A grant is scoped to the key it is called on.
+        resources: [{ value: `${file.slice(spanOf(call.callee.object))}.keyArn`, span: spanOf(call.callee.object), literal: false }],
         conditions: [],
         hasUnreadableCondition: false,
         span: spanOf(call),
