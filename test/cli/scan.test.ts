@@ -58,6 +58,17 @@ describe('enclint scan', () => {
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'nested/report.sarif'), 'utf8')).version, '2.1.0');
     });
 
+    it('lists the registered rules', async () => {
+      const text = await runCli(['rules']);
+      assert.equal(text.code, 0);
+      assert.match(text.stdout, /^kms-key-rotation +key-rotation +error +fix +Customer-managed keys must rotate automatically$/m);
+      const json = await runCli(['rules', '--format', 'json']);
+      const rotation = JSON.parse(json.stdout).find((r: { id: string }) => r.id === 'kms-key-rotation');
+      assert.equal(rotation.docs, 'https://github.com/enclint/enclint/blob/main/docs/rules/kms-key-rotation.md');
+      assert.ok(rotation.sources.includes('Terraform'));
+      assert.equal((await runCli(['rules', 'extra'])).code, 2);
+    });
+
     it('prints help and version with exit 0', async () => {
       const help = await runCli(['--help']);
       assert.equal(help.code, 0);

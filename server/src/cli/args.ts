@@ -8,7 +8,7 @@ import { UsageError } from './discover';
 export type Format = 'text' | 'json' | 'sarif';
 
 export interface CliOptions {
-  command: 'scan' | 'help' | 'version';
+  command: 'scan' | 'rules' | 'help' | 'version';
   paths: string[];
   format: Format;
   output?: string;
@@ -25,6 +25,7 @@ export interface CliOptions {
 }
 
 export const HELP = `usage: enclint scan [paths…] [options]
+       enclint rules [--format text|json]     list the rules with family, severity and title
 
 Scans Terraform, CloudFormation, CDK, IAM/KMS policy JSON, application code and .env files for
 violations of the encryption and key-management policy. Paths default to the current directory.
@@ -84,7 +85,12 @@ export function parseCli(argv: string[]): CliOptions {
 
   const [command, ...paths] = positionals;
   if (command === 'help') return { ...base, command: 'help' };
-  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}" (expected: scan)` : 'missing command (expected: enclint scan [paths…])');
+  if (command === 'rules') {
+    if (paths.length) throw new UsageError('enclint rules takes no paths');
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError('enclint rules --format must be text or json');
+    return { ...base, command: 'rules', format: (values.format ?? 'text') as Format };
+  }
+  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}" (expected: scan or rules)` : 'missing command (expected: enclint scan [paths…])');
 
   // `-o report.sarif` alone means SARIF: the extension says what the file is for.
   const inferred: Format | undefined = values.output?.endsWith('.sarif') ? 'sarif' : values.output?.endsWith('.json') ? 'json' : undefined;

@@ -7,6 +7,7 @@ import { ConfigError, mergeConfig, type EnclintConfig } from '../engine/config';
 import { HELP, parseCli, type CliOptions } from './args';
 import { displayPath, knownRuleKeys, UsageError } from './discover';
 import { formatJson } from './formatters/json';
+import { formatRulesJson, formatRulesText } from './formatters/rules';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { createProgress } from './progress';
@@ -47,6 +48,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (options.command === 'version') {
     io.stdout.write(`${version}\n`);
+    return EXIT_CLEAN;
+  }
+  if (options.command === 'rules') {
+    io.stdout.write(options.format === 'json' ? formatRulesJson(allRules) : formatRulesText(allRules));
     return EXIT_CLEAN;
   }
 
