@@ -81,6 +81,13 @@ ruleTester(tlsMinVersion, {
       output: 'ctx = ssl.create_default_context()\nctx.minimum_version = ssl.TLSVersion.TLSv1_2\n',
     },
     {
+      name: 'python: urllib3 context keyword',
+      path: 'client.py',
+      code: 'ctx = create_urllib3_context(ssl_minimum_version=ssl.TLSVersion.TLSv1)\n',
+      errors: [{ message: 'ssl_minimum_version = ssl.TLSVersion.TLSv1 accepts TLS 1.0' }],
+      output: 'ctx = create_urllib3_context(ssl_minimum_version=ssl.TLSVersion.TLSv1_2)\n',
+    },
+    {
       name: 'python: strict profile',
       path: 'client.py',
       options: { minTlsVersion: '1.3' },

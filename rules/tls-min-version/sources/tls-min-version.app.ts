@@ -102,12 +102,13 @@ function checkPython(context: RuleContext): void {
       continue;
     }
     // ctx.minimum_version = ssl.TLSVersion.TLSv1_1 / maximum_version = …
-    if ((token.text === 'minimum_version' || token.text === 'maximum_version') && tokens[i + 1]?.text === '=') {
+    // (urllib3's create_urllib3_context spells them ssl_minimum_version / ssl_maximum_version)
+    if (/^(ssl_)?(minimum|maximum)_version$/.test(token.text) && tokens[i + 1]?.text === '=') {
       const value = dottedNameAt(tokens, i + 2);
       const member = value.parts[value.parts.length - 1];
       const floor = value.parts.includes('TLSVersion') ? PYTHON_TLS_VERSIONS[member] : undefined;
       if (!floor || meetsMinimum(floor, minimum)) continue;
-      const ceiling = token.text === 'maximum_version';
+      const ceiling = token.text.endsWith('maximum_version');
       const target = ceiling ? 'TLSv1_3' : pythonName(minimum);
       const start = tokens[i - 1]?.text === '.' ? dottedNameEndingAt(tokens, i).start : i;
       context.report({
