@@ -50,21 +50,21 @@ function stringParts(value: TfValue): { value: string; literalSpan: Span; conten
 
 /** Every site of one Terraform (or .tfvars) file. References are resolved against the module. */
 export function terraformSecretSites(file: SourceFile, module: TerraformModule | undefined): SecretSite[] {
-  return file.cached('plaintext-secret-sites', () => {
-    const tf = terraformFile(file);
-    const sites: SecretSite[] = [];
-    if (file.kind === 'terraform-vars') {
-      for (const attribute of tf.attributes) collectAttribute(attribute, undefined, 'tfvars', module, sites);
-      return sites;
-    }
-    for (const top of tf.blocks) {
-      if (top.type === 'variable') collectVariable(top, module, sites);
-      else if (top.type === 'locals') for (const a of top.attributes) collectAttribute(a, top, 'local', module, sites);
-      else if (top.type === 'output' || top.type === 'terraform') continue;
-      else for (const block of allBlocks([top])) for (const a of block.attributes) collectAttribute(a, top, 'attribute', module, sites, secretValueName(block, a, module));
-    }
+  // Not memoised on the file: the sites depend on the module (variable defaults in other files), and
+  // an editor may keep a file's parse while its neighbours change.
+  const tf = terraformFile(file);
+  const sites: SecretSite[] = [];
+  if (file.kind === 'terraform-vars') {
+    for (const attribute of tf.attributes) collectAttribute(attribute, undefined, 'tfvars', module, sites);
     return sites;
-  });
+  }
+  for (const top of tf.blocks) {
+    if (top.type === 'variable') collectVariable(top, module, sites);
+    else if (top.type === 'locals') for (const a of top.attributes) collectAttribute(a, top, 'local', module, sites);
+    else if (top.type === 'output' || top.type === 'terraform') continue;
+    else for (const block of allBlocks([top])) for (const a of block.attributes) collectAttribute(a, top, 'attribute', module, sites, secretValueName(block, a, module));
+  }
+  return sites;
 }
 
 function collectVariable(variable: TfBlock, module: TerraformModule | undefined, sites: SecretSite[]): void {
