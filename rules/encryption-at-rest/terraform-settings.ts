@@ -333,6 +333,13 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     appliesTo: (group) => childBlocks(group, 'offline_store_config').length > 0,
   },
   {
+    // Lambda encrypts environment variables with the AWS-managed aws/lambda key unless kms_key_arn names one.
+    resourceTypes: ['aws_lambda_function'],
+    subject: 'its environment variables',
+    key: { paths: ['kms_key_arn'], whenUnset: 'provider-key' },
+    appliesTo: (fn) => childBlocks(fn, 'environment').some((e) => attr(e, 'variables')),
+  },
+  {
     // Without envelope encryption, Kubernetes secrets sit in etcd protected only by the volume's AWS key.
     resourceTypes: ['aws_eks_cluster'],
     subject: 'Kubernetes secrets',

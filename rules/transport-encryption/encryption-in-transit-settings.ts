@@ -29,6 +29,8 @@ export interface TransitSetting {
   risk: string;
   appliesTo?: (resource: TfBlock, context: TransitContext) => boolean;
   appliesToTarget?: (target: TfBlock) => boolean;
+  /** The fix changes more than a setting (a certificate, TLS on the instances): offered, not applied by fix-all. */
+  unsafeFix?: boolean;
 }
 
 const oneOf = (...accepted: string[]) => (value: string) => accepted.some((a) => a.toLowerCase() === value.toLowerCase());
@@ -130,6 +132,25 @@ export const TERRAFORM_TRANSIT_SETTINGS: readonly TransitSetting[] = [
     fix: { default: '"https-only"' },
     risk: 'CloudFront fetches from the origin over plain HTTP',
     appliesToTarget: (origin) => childBlocks(origin, 'custom_origin_config').length > 0,
+  },
+  {
+    // A classic ELB front end on HTTP has no redirect to fall back on: clients talk plaintext.
+    resourceTypes: ['aws_elb'],
+    each: 'listener',
+    paths: ['lb_protocol'],
+    secure: oneOf('https', 'ssl', 'tcp'),
+    fix: { default: '"https"' },
+    risk: 'clients talk to the load balancer in plaintext (an HTTPS listener needs an ssl_certificate_id)',
+    unsafeFix: true,
+  },
+  {
+    resourceTypes: ['aws_elb'],
+    each: 'listener',
+    paths: ['instance_protocol'],
+    secure: oneOf('https', 'ssl', 'tcp'),
+    fix: { default: '"https"' },
+    risk: 'the load balancer forwards requests to the instances in plaintext (the instances must serve TLS first)',
+    unsafeFix: true,
   },
   {
     resourceTypes: ['aws_dms_endpoint'],

@@ -20,7 +20,7 @@ function checkTarget(setting: TransitSetting, resource: TfBlock, target: TfBlock
     context.report({
       span: settingHost(target, preferred).headerSpan,
       message: `${who} does not set ${preferred.path}, which defaults to ${setting.insecureDefault}: ${setting.risk}`,
-      fixes: [fix(`Set ${preferred.attributeName} = ${value}`, setSettings(target, [[preferred.path, value]]), { preferred: true })],
+      fixes: [fix(`Set ${preferred.attributeName} = ${value}`, setSettings(target, [[preferred.path, value]]), { preferred: true, safe: !setting.unsafeFix })],
     });
     return;
   }
@@ -32,7 +32,7 @@ function checkTarget(setting: TransitSetting, resource: TfBlock, target: TfBlock
     span: present.attribute!.span,
     message: `${who} sets ${present.path} = ${text}${originSuffix(read.resolved!)}: ${setting.risk}`,
     related: originRelated(read.resolved!),
-    fixes: [fix(`Set ${present.attributeName} = ${value}`, setSettings(target, [[present.path, value]]), { preferred: true, safe: !read.resolved!.origin })],
+    fixes: [fix(`Set ${present.attributeName} = ${value}`, setSettings(target, [[present.path, value]]), { preferred: true, safe: !read.resolved!.origin && !setting.unsafeFix })],
   });
 }
 

@@ -437,6 +437,15 @@ const ROWS: Row[] = [
     severity: 'warning',
     fix: null,
   },
+  {
+    covers: 'aws_lambda_function kms_key_arn',
+    cmk: true,
+    code: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n\n  environment {\n    variables = {\n      TABLE = "orders"\n    }\n  }\n}\n',
+    message: 'does not set kms_key_arn, leaving its environment variables encrypted with a provider-managed key; policy requires a customer-managed key',
+    line: 1,
+    severity: 'warning',
+    fix: { title: 'Set kms_key_arn = aws_kms_key.main.arn', safe: false, output: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  kms_key_arn = aws_kms_key.main.arn\n\n  environment {\n    variables = {\n      TABLE = "orders"\n    }\n  }\n}\n' },
+  },
 ];
 
 function entryKey(entry: (typeof TERRAFORM_AT_REST_SETTINGS)[number]): string {

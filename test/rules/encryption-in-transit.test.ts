@@ -13,6 +13,8 @@ interface Row {
   message: string;
   line: number;
   output: string | null;
+  /** For fixes that need more than the setting (a certificate): offered, not applied by fix-all. */
+  unsafeFix?: { title: string; output: string };
 }
 
 const ROWS: Row[] = [
@@ -135,6 +137,22 @@ const ROWS: Row[] = [
     line: 4,
     output: 'resource "google_sql_database_instance" "db" {\n  name = "db"\n\n  settings {\n    tier = "db-f1-micro"\n\n    ip_configuration {\n      ssl_mode = "ENCRYPTED_ONLY"\n    }\n  }\n}\n',
   },
+  {
+    covers: 'aws_elb listener.lb_protocol',
+    code: 'resource "aws_elb" "web" {\n  name = "web"\n\n  listener {\n    lb_port           = 80\n    lb_protocol       = "http"\n    instance_port     = 443\n    instance_protocol = "https"\n  }\n}\n',
+    message: 'aws_elb.web listener sets lb_protocol = http: clients talk to the load balancer in plaintext (an HTTPS listener needs an ssl_certificate_id)',
+    line: 6,
+    output: null,
+    unsafeFix: { title: 'Set lb_protocol = "https"', output: 'resource "aws_elb" "web" {\n  name = "web"\n\n  listener {\n    lb_port           = 80\n    lb_protocol       = "https"\n    instance_port     = 443\n    instance_protocol = "https"\n  }\n}\n' },
+  },
+  {
+    covers: 'aws_elb listener.instance_protocol',
+    code: 'resource "aws_elb" "web" {\n  name = "web"\n\n  listener {\n    lb_port            = 443\n    lb_protocol        = "https"\n    instance_port      = 80\n    instance_protocol  = "http"\n    ssl_certificate_id = aws_acm_certificate.web.arn\n  }\n}\n',
+    message: 'aws_elb.web listener sets instance_protocol = http: the load balancer forwards requests to the instances in plaintext (the instances must serve TLS first)',
+    line: 8,
+    output: null,
+    unsafeFix: { title: 'Set instance_protocol = "https"', output: 'resource "aws_elb" "web" {\n  name = "web"\n\n  listener {\n    lb_port            = 443\n    lb_protocol        = "https"\n    instance_port      = 80\n    instance_protocol  = "https"\n    ssl_certificate_id = aws_acm_certificate.web.arn\n  }\n}\n' },
+  },
 ];
 
 const entryKey = (entry: (typeof TERRAFORM_TRANSIT_SETTINGS)[number]) => `${entry.resourceTypes[0]} ${entry.each ? entry.each + '.' : ''}${entry.paths[0]}`;
@@ -150,7 +168,13 @@ describe('encryption-in-transit table', () => {
   });
 });
 
-const tableCases: InvalidCase[] = ROWS.map((row) => ({ name: `table: ${row.covers}`, code: row.code, errors: [{ message: row.message, line: row.line }], output: row.output }));
+const tableCases: InvalidCase[] = ROWS.map((row) => ({
+  name: `table: ${row.covers}`,
+  code: row.code,
+  errors: [{ message: row.message, line: row.line }],
+  output: row.output,
+  fixes: row.unsafeFix ? [{ ...row.unsafeFix, safe: false }] : undefined,
+}));
 
 const BUCKET_DOC_BEFORE =
   'data "aws_iam_policy_document" "b" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["${aws_s3_bucket.b.arn}/*"]\n\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::111122223333:root"]\n    }\n  }\n}\n\nresource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.b.json\n}\n';
