@@ -141,6 +141,11 @@ const invalid: InvalidCase[] = [
     errors: [{ message: 'azurerm_key_vault_secret.db: value is a plaintext secret', line: 3 }],
   },
   {
+    name: 'GitHub Actions secret written in plaintext',
+    code: 'resource "github_actions_secret" "deploy" {\n  repository      = "app"\n  secret_name     = "DEPLOY_KEY"\n  plaintext_value = "d3pl0y-k3y-value"\n}\n',
+    errors: [{ message: 'github_actions_secret.deploy: plaintext_value is a plaintext secret ("d3pl************")', line: 4 }],
+  },
+  {
     name: 'connection string with a password',
     code: 'resource "azurerm_linux_web_app" "w" {\n  app_settings = {\n    DB_CONNECTION_STRING = "Server=db;User Id=app;Password=Pa55w0rd!;"\n  }\n}\n',
     errors: [{ message: 'DB_CONNECTION_STRING', line: 3 }],

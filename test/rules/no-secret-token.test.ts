@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { noPlaintextSecret } from '../../rules/plaintext-secret/no-plaintext-secret';
 import { noSecretToken } from '../../rules/plaintext-secret/no-secret-token';
 import { analyze } from '../../server/src/engine/engine';
 import { ruleTester, type InvalidCase } from '../support/rule-tester';
@@ -96,4 +97,15 @@ describe('rule no-secret-token: never prints a secret', () => {
       }
     });
   }
+});
+
+describe('plaintext-secret family: one finding per secret', () => {
+  it('no-secret-token owns tokens, no-plaintext-secret the other literals', () => {
+    const code = `provider "aws" {\n  access_key = "${AKIA}"\n  secret_key = "${AWS_SECRET}"\n}\nresource "aws_db_instance" "db" {\n  password = "Orders-Pa55word!"\n}\nresource "aws_lambda_function" "f" {\n  environment {\n    variables = {\n      GITHUB_TOKEN = "${GHP}"\n    }\n  }\n}\n`;
+    const result = analyze({ path: 'main.tf', text: code }, { rules: [noPlaintextSecret, noSecretToken] });
+    assert.deepEqual(
+      result.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`),
+      ['2 no-secret-token', '3 no-secret-token', '6 no-plaintext-secret', '11 no-secret-token'],
+    );
+  });
 });
