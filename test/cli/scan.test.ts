@@ -58,6 +58,15 @@ describe('enclint scan', () => {
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'nested/report.sarif'), 'utf8')).version, '2.1.0');
     });
 
+    it('--stats prints counts and time per rule on stderr only', async () => {
+      const run = await runCli(['scan', fixture('module'), ...ROTATION, '--stats', '--format', 'json']);
+      JSON.parse(run.stdout);
+      assert.match(run.stderr, /^enclint: 2 files scanned, 0 skipped, 2 Terraform parses, no workers, \d+ ms$/m);
+      assert.match(run.stderr, /^ {2}kms-key-rotation +\d+ ms +[\d.]+%$/m);
+      assert.match(run.stderr, /^ {2}\(parse\) +\d+ ms/m);
+      assert.doesNotMatch(run.stderr, /secret-rotation/, 'rules that did not run are not listed');
+    });
+
     it('lists the registered rules', async () => {
       const text = await runCli(['rules']);
       assert.equal(text.code, 0);

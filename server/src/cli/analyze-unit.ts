@@ -6,6 +6,8 @@
 // without any file being parsed twice.
 import * as fs from 'node:fs';
 import { threadId } from 'node:worker_threads';
+import { allRules } from '../../../rules';
+import type { Rule, RuleContext } from '../../../rules/define';
 import { analyze, fixAll } from '../engine/engine';
 import { hclParseCount, parseHcl, type SyntaxTree } from '../engine/parsers/hcl';
 import { decodeBytes, detectKind, SourceFile } from '../engine/source';
@@ -20,10 +22,15 @@ interface LoadedFile {
   skipped?: string;
 }
 
+const ANALYSIS = '(analysis)';
+
 const isTerraform = (file: SourceFile | undefined): boolean => file?.kind === 'terraform' || file?.kind === 'terraform-vars';
 
 export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
   const parsesBefore = hclParseCount();
+  const timings: Record<string, number> | undefined = options.timing ? {} : undefined;
+  const rules = timings ? timedRules(timings) : undefined;
+  const parseStarted = performance.now();
   const loaded = unit.files.map((file) => loadFile(file, unit.config.maxFileBytes));
   const context = (unit.moduleContext ?? []).map((file) => loadFile(file, unit.config.maxFileBytes)).filter((file) => file.source);
   const trees: SyntaxTree[] = [];
@@ -38,6 +45,8 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
     });
   }
 
+  if (timings) timings['(parse)'] = performance.now() - parseStarted;
+
   const results: FileResult[] = [];
   try {
     for (let i = 0; i < loaded.length; i++) {
@@ -48,7 +57,9 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
       }
       const siblings = [...loaded, ...context].filter((f) => isTerraform(f.source)).map((f) => f.source!);
       try {
-        results.push(analyzeFile(file, siblings, unit, options, (updated) => (loaded[i] = { ...file, source: updated })));
+        const started = performance.now();
+        results.push(analyzeFile(file, siblings, unit, options, rules, (updated) => (loaded[i] = { ...file, source: updated })));
+        if (timings) timings[ANALYSIS] = (timings[ANALYSIS] ?? 0) + performance.now() - started;
       } catch (error) {
         // The engine already isolates rules; this catches the rest (say, a parser bug) so one file
         // can never abort a scan of thousands.
@@ -59,7 +70,36 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
     // Trees live in WebAssembly memory, which JavaScript's garbage collector does not reclaim.
     for (const tree of trees) tree.delete();
   }
-  return { files: results, hclParses: hclParseCount() - parsesBefore };
+  if (timings) {
+    // What analysis spent outside the rules: syntax checks, models, suppressions, --fix passes.
+    const inRules = Object.entries(timings).filter(([key]) => !key.startsWith('(')).reduce((n, [, ms]) => n + ms, 0);
+    timings['(engine outside rules)'] = (timings[ANALYSIS] ?? 0) - inRules;
+    delete timings[ANALYSIS];
+  }
+  return { files: results, hclParses: hclParseCount() - parsesBefore, ...(timings ? { timings } : {}) };
+}
+
+/**
+ * The registered rules with each checker wrapped in a timer. A model built lazily (the policy
+ * documents, say) is charged to the first rule that asks for it, as ESLint's TIMING does.
+ */
+function timedRules(timings: Record<string, number>): Rule[] {
+  return allRules.map((rule) => ({
+    meta: rule.meta,
+    check: Object.fromEntries(
+      Object.entries(rule.check).map(([kind, check]) => [
+        kind,
+        (context: RuleContext) => {
+          const started = performance.now();
+          try {
+            check!(context);
+          } finally {
+            timings[rule.meta.id] = (timings[rule.meta.id] ?? 0) + performance.now() - started;
+          }
+        },
+      ]),
+    ),
+  }));
 }
 
 function loadFile(file: { absolutePath: string; path: string }, maxFileBytes: number): LoadedFile {
@@ -85,20 +125,20 @@ function loadFile(file: { absolutePath: string; path: string }, maxFileBytes: nu
  * Analyses one file; with --fix, first applies the safe fixes and writes the file, then reports
  * what is left in the fixed text. Terraform files see the module's other files as siblings.
  */
-function analyzeFile(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, options: UnitOptions, replace: (updated: SourceFile) => void): FileResult {
+function analyzeFile(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, options: UnitOptions, rules: Rule[] | undefined, replace: (updated: SourceFile) => void): FileResult {
   const source = file.source!;
   const input = { path: source.path, text: source.text, kind: source.kind };
   const moduleFiles = isTerraform(source) ? siblings : undefined;
   const notices: Notice[] = [];
   if (options.fix) {
-    const fixed = fixAll(input, { config: unit.config, moduleFiles });
+    const fixed = fixAll(input, { config: unit.config, moduleFiles, rules });
     if (fixed.applied > 0 && fixed.text !== source.text) {
       try {
         writeFixed(file.absolutePath, fixed.text);
         const updated = new SourceFile({ path: source.path, text: fixed.text });
         replace(updated);
         const updatedSiblings = siblings.map((s) => (s === source ? updated : s));
-        const remaining = analyze({ ...input, text: fixed.text }, { config: unit.config, moduleFiles: moduleFiles && updatedSiblings });
+        const remaining = analyze({ ...input, text: fixed.text }, { config: unit.config, moduleFiles: moduleFiles && updatedSiblings, rules });
         return toFileResult(file, remaining, updated, updatedSiblings, fixed.applied);
       } catch (error) {
         if (!(error instanceof FixWriteError)) throw error;
@@ -108,7 +148,7 @@ function analyzeFile(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, o
     }
   }
   const seed = isTerraform(source) ? { 'hcl-tree': source.cached('hcl-tree', () => parseHcl(source.text)) } : undefined;
-  const result = analyze(input, { config: unit.config, moduleFiles, seed });
+  const result = analyze(input, { config: unit.config, moduleFiles, seed, rules });
   result.notices.push(...notices);
   return toFileResult(file, result, source, siblings, 0);
 }

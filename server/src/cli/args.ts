@@ -43,6 +43,7 @@ options:
       --no-color                     plain output (also NO_COLOR=1)
   -q, --quiet                        report only findings at or above the threshold
   -j, --jobs N                       worker threads (default: one per core; 0 = in-process)
+      --stats                        print counts and time per rule on stderr
   -v, --version                      print the version
   -h, --help                         print this help
 

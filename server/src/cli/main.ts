@@ -67,6 +67,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       fix: options.fix,
       threshold: options.threshold,
       jobs: options.jobs ?? jobsFromEnv(io.env),
+      timing: options.stats,
       onStart: progress.start,
       onProgress: progress.update,
     });
@@ -111,6 +112,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       `enclint: ${result.summary.filesScanned} files scanned, ${result.summary.filesSkipped} skipped, ${result.hclParses} Terraform parses, ` +
         `${result.workers || 'no'} workers, ${Math.round(result.durationMs)} ms\n`,
     );
+    const timings = Object.entries(result.timings ?? {}).sort((a, b) => b[1] - a[1]);
+    const total = timings.reduce((n, [, ms]) => n + ms, 0) || 1;
+    // CPU time summed over workers, like ESLint's TIMING=1 table.
+    for (const [name, ms] of timings) io.stderr.write(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(8)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%\n`);
   }
   return exitCode;
 }

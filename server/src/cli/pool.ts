@@ -58,7 +58,7 @@ function runInWorkers(units: ScanUnit[], options: RunOptions, script: string, co
   let next = 0;
   let finished = 0;
   let doneFiles = 0;
-  const unitOptions: UnitOptions = { fix: options.fix };
+  const unitOptions: UnitOptions = { fix: options.fix, timing: options.timing };
 
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];

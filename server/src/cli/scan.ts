@@ -13,6 +13,7 @@ export interface ScanOptions {
   fix: boolean;
   threshold: Severity;
   jobs?: number;
+  timing?: boolean;
   /** Called once the file count is known, then with the number of files done. */
   onStart?: (total: number) => void;
   onProgress?: (done: number) => void;
@@ -22,7 +23,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const discovery = discover(options.paths, { cwd: options.cwd, configFile: options.configFile, overlay: options.overlay });
   options.onStart?.(discovery.fileCount);
-  const outcome = await runUnits(discovery.units, { fix: options.fix, jobs: options.jobs, onProgress: options.onProgress });
+  const outcome = await runUnits(discovery.units, { fix: options.fix, timing: options.timing, jobs: options.jobs, onProgress: options.onProgress });
   const files: FileResult[] = outcome.results.flatMap((unit) => unit.files);
   for (const notice of discovery.notices) {
     files.push({ path: notice.path, absolutePath: notice.path, kind: undefined, findings: [], notices: [notice], fixed: 0 });
@@ -36,7 +37,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     durationMs: performance.now() - started,
     hclParses: outcome.results.reduce((n, unit) => n + unit.hclParses, 0),
     workers: outcome.workers,
+    ...(options.timing ? { timings: sumTimings(outcome.results.map((unit) => unit.timings ?? {})) } : {}),
   };
+}
+
+function sumTimings(all: Array<Record<string, number>>): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const timings of all) for (const [key, ms] of Object.entries(timings)) total[key] = (total[key] ?? 0) + ms;
+  return total;
 }
 
 export function summarize(files: FileResult[], threshold: Severity): ScanSummary {

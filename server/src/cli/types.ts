@@ -41,12 +41,16 @@ export interface ScanUnit {
 
 export interface UnitOptions {
   fix: boolean;
+  /** Measure time per rule (`--stats`). */
+  timing?: boolean;
 }
 
 export interface UnitResult {
   files: FileResult[];
   /** Terraform parses done for this unit; the benchmark checks it equals the number of Terraform files. */
   hclParses: number;
+  /** With `timing`: milliseconds per rule id, plus `(parse)` for Terraform parsing. */
+  timings?: Record<string, number>;
 }
 
 export interface ScanSummary {
@@ -71,6 +75,7 @@ export interface ScanResult {
   durationMs: number;
   hclParses: number;
   workers: number;
+  timings?: Record<string, number>;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
