@@ -4,7 +4,9 @@
 // checker of no-plaintext-secret exists for a kind, it also reports high-entropy literals assigned
 // to secret-like names. Precedence: this rule owns every token span; no-plaintext-secret skips them.
 import { fileTokens, findSecretAssignments, maskSecret, type TokenMatch } from '../../server/src/engine/secrets';
-import type { SourceKind } from '../../server/src/engine/types';
+import type { SourceFile } from '../../server/src/engine/source';
+import { allBlocks, terraformFile, type TfValue } from '../../server/src/engine/terraform/model';
+import type { SourceKind, Span } from '../../server/src/engine/types';
 import { defineRule, type CheckFn, type RuleContext } from '../define';
 import { noPlaintextSecret } from './no-plaintext-secret';
 import { sensitiveVariableFix } from './terraform-fixes';
@@ -27,13 +29,31 @@ function checkTokens(context: RuleContext): void {
       fixes: fixable ? [sensitiveVariableFix(literal.block, literal.literalSpan, literal.name, context.module(), true)] : [],
     });
   }
-  // Kinds without a structured no-plaintext-secret checker still get the name + entropy heuristic.
-  if (file.kind && !noPlaintextSecret.check[file.kind]) checkAssignments(context);
+  // Kinds without a structured no-plaintext-secret checker still get the name + entropy heuristic;
+  // in Terraform, so do scripts in heredocs (`user_data`), which no structured checker reads.
+  if (file.kind && !noPlaintextSecret.check[file.kind]) checkAssignments(context, [{ start: 0, end: file.text.length }]);
+  else if (file.kind === 'terraform') checkAssignments(context, heredocScripts(file));
 }
 
-function checkAssignments(context: RuleContext): void {
+/** Content spans of non-JSON heredocs: shell scripts, cloud-init, config files. */
+function heredocScripts(file: SourceFile): Span[] {
+  const spans: Span[] = [];
+  const visit = (value: TfValue): void => {
+    if (value.kind === 'template' && value.heredoc && !/^\s*[[{]/.test(file.text.slice(value.contentSpan.start, value.contentSpan.end))) spans.push(value.contentSpan);
+    else if (value.kind === 'object') value.entries.forEach((e) => visit(e.value));
+    else if (value.kind === 'tuple') value.items.forEach(visit);
+    else if (value.kind === 'call') value.args.forEach(visit);
+  };
+  for (const block of allBlocks(terraformFile(file).blocks)) for (const a of block.attributes) visit(a.value);
+  return spans;
+}
+
+function checkAssignments(context: RuleContext, regions: Span[]): void {
   const tokens = fileTokens(context.file);
-  for (const assignment of findSecretAssignments(context.file.text)) {
+  const assignments = regions.flatMap((region) =>
+    findSecretAssignments(context.file.text.slice(region.start, region.end)).map((a) => ({ ...a, start: a.start + region.start, end: a.end + region.start })),
+  );
+  for (const assignment of assignments) {
     if (tokens.some((t) => t.start < assignment.end && assignment.start < t.end)) continue;
     context.report({
       span: { start: assignment.start, end: assignment.end },
