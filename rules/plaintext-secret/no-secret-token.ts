@@ -77,7 +77,7 @@ export const noSecretToken = defineRule({
     securitySeverity: 9.0,
     controls: ['SOC 2 CC6.1', 'SOC 2 CC6.7', 'HIPAA 164.312(a)(1)', 'HIPAA 164.312(d)'],
     description:
-      'Flags credentials recognisable by their format in any scanned file: AWS access key IDs and secret keys, PEM/OpenSSH/PuTTY private keys (also base64-encoded), GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm, PyPI, OpenAI, Anthropic, Hugging Face, Shopify, Databricks, Vault, DigitalOcean and Terraform Cloud tokens, Entra ID client secrets, age keys, Slack and Teams webhook URLs, Azure storage keys, JWTs and passwords embedded in URLs; in files without a structured checker, also high-entropy literals assigned to secret-like names.',
+      'Flags credentials recognisable by their format in any scanned file: AWS access key IDs and secret keys, PEM/OpenSSH/PuTTY private keys (also base64-encoded), GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm, PyPI, OpenAI, Anthropic, Hugging Face, Shopify, Databricks, Vault, DigitalOcean and Terraform Cloud tokens, Entra ID client secrets, age keys, Slack and Teams webhook URLs, Azure storage keys, JWTs and passwords embedded in URLs; in files without a structured checker and in Terraform heredoc scripts (`user_data`), also high-entropy literals assigned to secret-like names.',
     rationale:
       'A token in a repository is a live credential handed to everyone who can read it, now and in every clone and fork of its history; automated scanners harvest public ones within minutes. The EXAMPLE access keys of the AWS documentation are reported too: a scanner cannot tell them from real ones. A leaked token must be revoked or rotated, then read from a secret store at runtime.',
     noncompliant: [
