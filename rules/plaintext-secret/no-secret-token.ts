@@ -13,7 +13,7 @@ import { sensitiveVariableFix } from './terraform-fixes';
 import { terraformLiteralAt } from './terraform-literals';
 
 function tokenMessage(token: TokenMatch): string {
-  return `plaintext ${token.label} ("${maskSecret(token.value)}"); revoke or rotate it, and read it from a secret store instead`;
+  return `plaintext ${token.label} ("${token.masked}"); revoke or rotate it, and read it from a secret store instead`;
 }
 
 function checkTokens(context: RuleContext): void {

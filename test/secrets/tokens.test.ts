@@ -43,6 +43,12 @@ describe('secrets: findTokens', () => {
     it(`finds ${kind}`, () => assert.deepEqual(kinds(`value = "${text}"`), [kind]));
   }
 
+  it('masks URLs down to their host', () => {
+    const [token] = findTokens(fake.slackHook);
+    assert.equal(token.masked, 'https://hooks.slack.com/************');
+    assert.equal(findTokens(fake.github)[0].masked, 'ghp_************');
+  });
+
   it('reports exact offsets of the secret', () => {
     const text = `export AWS_ACCESS_KEY_ID=${fake.awsKeyId}\n`;
     const [token] = findTokens(text);

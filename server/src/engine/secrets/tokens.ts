@@ -4,6 +4,7 @@
 // base64 blobs that are not keys). Documentation example keys (AWS's `AKIA…EXAMPLE`) ARE
 // reported: they have the real format, scanners cannot tell them from live keys, and copying them
 // around is how real keys later land next to them.
+import { maskSecret } from '../fix';
 import { isPlaceholder, shannonEntropy } from './values';
 
 export type TokenKind =
@@ -44,6 +45,8 @@ export interface TokenMatch {
   start: number;
   end: number;
   value: string;
+  /** How messages show it: `maskSecret`, except URLs keep their host so the reader knows which one. */
+  masked: string;
 }
 
 interface TokenDetector {
@@ -186,7 +189,7 @@ export function findTokens(text: string): TokenMatch[] {
       const start = match.index + (match.groups?.secret !== undefined ? match[0].lastIndexOf(secret) : 0);
       if (detector.wordStart && /[A-Za-z0-9_]/.test(text[match.index - 1] ?? '')) continue;
       if (detector.accept && !detector.accept(secret)) continue;
-      found.push({ kind: detector.kind, label: detector.label, start, end: start + secret.length, value: secret });
+      found.push({ kind: detector.kind, label: detector.label, start, end: start + secret.length, value: secret, masked: maskToken(secret) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -197,6 +200,12 @@ export function findTokens(text: string): TokenMatch[] {
     kept.push(token);
   }
   return kept;
+}
+
+/** `https://hooks.slack.com/services/T0A…` → `https://hooks.slack.com/***`: the host says which service, the path is the secret. */
+function maskToken(secret: string): string {
+  const url = /^(https?:\/\/[^/]+\/)/.exec(secret);
+  return url ? `${url[1]}${'*'.repeat(12)}` : maskSecret(secret);
 }
 
 /** Cheap pre-filter so large files without any token marker skip the regex pass. */
