@@ -7,7 +7,7 @@ import { fix } from '../../../server/src/engine/fix';
 import type { SourceFile } from '../../../server/src/engine/source';
 import { setPropertyValue } from '../../../server/src/engine/typescript/edits';
 import { booleanValue, numberValue, spanOf, stringValue } from '../../../server/src/engine/typescript/nodes';
-import { hasSpread, propertyValue } from '../../../server/src/engine/typescript/objects';
+import { hasOpaqueSpread, propertyValue } from '../../../server/src/engine/typescript/objects';
 import { originRelated, originSuffix } from '../../../server/src/engine/typescript/values';
 import type { RuleContext } from '../../define';
 import { formatDays } from '../durations';
@@ -34,7 +34,7 @@ export function checkCdkKmsKeyRotation(context: RuleContext): void {
     const rotation = key.props && propertyValue(file, key.props.object, 'enableKeyRotation');
     if (!rotation) {
       // A spread may carry the setting: do not guess.
-      if (key.props && hasSpread(key.props.object)) continue;
+      if (key.props && hasOpaqueSpread(file, key.props.object)) continue;
       context.report({
         span: key.headSpan,
         message: `${name} does not enable automatic key rotation (enableKeyRotation is unset, and defaults to false)`,
@@ -47,7 +47,8 @@ export function checkCdkKmsKeyRotation(context: RuleContext): void {
         span: spanOf(rotation.property),
         message: `${name} disables automatic key rotation${originSuffix(rotation)}`,
         related: originRelated(rotation),
-        fixes: [fix('Set enableKeyRotation: true', setPropertyValue(file, rotation.property, 'true'), { preferred: true, safe: !rotation.origin })],
+        // A value from a const or a spread default is shared with other code: offered, not applied.
+        fixes: [fix('Set enableKeyRotation: true', setPropertyValue(file, rotation.property, 'true'), { preferred: true, safe: !rotation.origin && key.props!.object.properties.includes(rotation.property) })],
       });
       continue;
     }

@@ -27,9 +27,36 @@ export function hasSpread(object: ObjectLiteral): boolean {
   return object.properties.some((p) => p.type === 'SpreadElement');
 }
 
-/** A property's value with consts followed (`{ enableKeyRotation: rotate }`, shorthand `{ rotate }`). */
+/**
+ * The property that wins for `name`, looking into spreads of const object literals too
+ * (`{ ...KEY_DEFAULTS, alias }`): later members override earlier ones, as at run time.
+ */
+export function findProperty(file: SourceFile, object: ObjectLiteral, name: string, depth = 0): PropertyNode | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const member = object.properties[i];
+    if (member.type === 'Property') {
+      if (propertyName(member) === name) return member;
+    } else if (member.type === 'SpreadElement' && depth < 4) {
+      const spread = objectLiteralOf(file, member.argument);
+      const found = spread && findProperty(file, spread.object, name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** True when a spread brings in properties we cannot read (a parameter, a call result). */
+export function hasOpaqueSpread(file: SourceFile, object: ObjectLiteral, depth = 0): boolean {
+  return object.properties.some((member) => {
+    if (member.type !== 'SpreadElement') return false;
+    const spread = objectLiteralOf(file, member.argument);
+    return !spread || (depth < 4 && hasOpaqueSpread(file, spread.object, depth + 1));
+  });
+}
+
+/** A property's value with consts followed (`{ enableKeyRotation: rotate }`, shorthand `{ rotate }`, spreads of consts). */
 export function propertyValue(file: SourceFile, object: ObjectLiteral, name: string): (ResolvedValue & { property: PropertyNode }) | undefined {
-  const property = getProperty(object, name);
+  const property = findProperty(file, object, name);
   if (!property) return undefined;
   return { ...resolveValue(file, property.value as Node), property };
 }
