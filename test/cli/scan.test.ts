@@ -63,7 +63,7 @@ describe('enclint scan', () => {
       JSON.parse(run.stdout);
       assert.match(run.stderr, /^enclint: 2 files scanned, 0 skipped, 2 Terraform parses, no workers, \d+ ms$/m);
       assert.match(run.stderr, /^ {2}kms-key-rotation +\d+ ms +[\d.]+%$/m);
-      assert.match(run.stderr, /^ {2}\(parse\) +\d+ ms/m);
+      assert.match(run.stderr, /^ {2}\(read \+ parse\) +\d+ ms/m);
       assert.doesNotMatch(run.stderr, /secret-rotation/, 'rules that did not run are not listed');
     });
 

@@ -45,7 +45,7 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
     });
   }
 
-  if (timings) timings['(parse)'] = performance.now() - parseStarted;
+  if (timings) timings['(read + parse)'] = performance.now() - parseStarted;
 
   const results: FileResult[] = [];
   try {

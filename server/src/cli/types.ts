@@ -49,7 +49,7 @@ export interface UnitResult {
   files: FileResult[];
   /** Terraform parses done for this unit; the benchmark checks it equals the number of Terraform files. */
   hclParses: number;
-  /** With `timing`: milliseconds per rule id, plus `(parse)` for Terraform parsing. */
+  /** With `timing`: milliseconds per rule id, plus `(read + parse)` and `(engine outside rules)`. */
   timings?: Record<string, number>;
 }
 
