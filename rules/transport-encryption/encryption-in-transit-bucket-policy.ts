@@ -4,7 +4,8 @@
 import { fix } from '../../server/src/engine/fix';
 import type { PolicyDocument, PolicyStatement } from '../../server/src/engine/policy';
 import { policyDocuments } from '../../server/src/engine/policy';
-import { insertNestedBlock } from '../../server/src/engine/terraform/edits';
+import { insertNestedBlock, insertTopLevelBlockAfter, setAttribute } from '../../server/src/engine/terraform/edits';
+import { moduleBlocks } from '../encryption-at-rest/customer-key';
 import { attr, blockAddress, literalString, terraformFile, type TfAttribute, type TfBlock } from '../../server/src/engine/terraform/model';
 import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
 import type { Fix } from '../../server/src/engine/types';
@@ -85,6 +86,61 @@ function checkPolicyAttribute(owner: TfBlock, attribute: TfAttribute, context: R
   });
 }
 
+/** The module's aws_s3_bucket_policy resources that govern a bucket (by reference or by literal name). */
+function bucketPolicyResources(bucket: TfBlock, context: RuleContext): TfBlock[] {
+  const module = context.module();
+  const name = literalOf(bucket, 'bucket', module);
+  const own = `aws_s3_bucket.${bucket.labels[1]}.`;
+  return moduleBlocks(bucket, module).filter((b) => {
+    if (b.type !== 'resource' || b.labels[0] !== 'aws_s3_bucket_policy') return false;
+    const target = attr(b, 'bucket');
+    const value = target && resolveValue(target.value, module).value;
+    if (!value) return false;
+    if (value.kind === 'reference') return value.path.startsWith(own);
+    return name !== undefined && literalString(value) === name;
+  });
+}
+
+function literalOf(block: TfBlock, name: string, module: TerraformModule | undefined): string | undefined {
+  const attribute = attr(block, name);
+  return attribute ? literalString(resolveValue(attribute.value, module).value) : undefined;
+}
+
+const denyPolicyResource = (bucket: string) =>
+  `resource "aws_s3_bucket_policy" "${bucket}_tls_only" {\n  bucket = aws_s3_bucket.${bucket}.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Sid       = "DenyInsecureTransport"\n      Effect    = "Deny"\n      Principal = "*"\n      Action    = "s3:*"\n      Resource  = [aws_s3_bucket.${bucket}.arn, "\${aws_s3_bucket.${bucket}.arn}/*"]\n      Condition = { Bool = { "aws:SecureTransport" = "false" } }\n    }]\n  })\n}`;
+
+/** A bucket with no policy at all accepts HTTP: S3 does not refuse plaintext unless a policy says so. */
+function checkBucketWithoutPolicy(bucket: TfBlock, context: RuleContext): void {
+  if (attr(bucket, 'policy') || bucketPolicyResources(bucket, context).length) return;
+  const name = bucket.labels[1];
+  const fixes: Fix[] =
+    name && !attr(bucket, 'count') && !attr(bucket, 'for_each') && !moduleBlocks(bucket, context.module()).some((b) => b.type === 'resource' && b.labels[0] === 'aws_s3_bucket_policy' && b.labels[1] === `${name}_tls_only`)
+      ? [fix('Add an aws_s3_bucket_policy denying requests without TLS', [insertTopLevelBlockAfter(bucket, denyPolicyResource(name))], { safe: false })]
+      : [];
+  context.report({
+    span: bucket.headerSpan,
+    message: `${blockAddress(bucket)} accepts plain HTTP requests: no bucket policy in the module denies requests without TLS (Deny with Condition Bool aws:SecureTransport = false)`,
+    fixes,
+  });
+}
+
+/** terraform-aws-modules/s3-bucket adds the deny statement itself with attach_deny_insecure_transport_policy = true. */
+function checkBucketModule(module: TfBlock, context: RuleContext): void {
+  const attach = attr(module, 'attach_deny_insecure_transport_policy');
+  const attachValue = attach && literalString(resolveValue(attach.value, context.module()).value);
+  if (attach && attachValue !== 'false') return;
+  const policy = attr(module, 'policy');
+  if (policy) {
+    const documents = documentsOf(policy, context);
+    if (!documents || documents.map(documentEnforcesTls).some((v) => v !== false)) return;
+  }
+  context.report({
+    span: (attach ?? policy)?.span ?? module.headerSpan,
+    message: `${blockAddress(module)} (an S3 bucket) ${attach ? 'sets attach_deny_insecure_transport_policy = false' : 'does not set attach_deny_insecure_transport_policy'}${policy ? ' and its policy has no statement denying requests without TLS' : ''}, so the bucket accepts plain HTTP requests`,
+    fixes: [fix('Set attach_deny_insecure_transport_policy = true', setAttribute(module, 'attach_deny_insecure_transport_policy', 'true'), { preferred: true })],
+  });
+}
+
 export function checkTerraformBucketPolicies(context: RuleContext): void {
   const tf = terraformFile(context.file);
   const module = context.module();
@@ -92,16 +148,12 @@ export function checkTerraformBucketPolicies(context: RuleContext): void {
     if (block.type === 'resource' && (block.labels[0] === 'aws_s3_bucket_policy' || block.labels[0] === 'aws_s3_bucket')) {
       const policy = attr(block, 'policy');
       if (policy) checkPolicyAttribute(block, policy, context);
+      if (block.labels[0] === 'aws_s3_bucket') checkBucketWithoutPolicy(block, context);
     }
     if (block.type === 'module') {
       const source = attr(block, 'source');
       const text = source && literalString(resolveValue(source.value, module).value);
-      if (!text || !S3_BUCKET_MODULE.test(text)) continue;
-      // The module can attach the deny statement itself.
-      const attach = attr(block, 'attach_deny_insecure_transport_policy');
-      if (attach && literalString(resolveValue(attach.value, module).value) !== 'false') continue;
-      const policy = attr(block, 'policy');
-      if (policy) checkPolicyAttribute(block, policy, context);
+      if (text && S3_BUCKET_MODULE.test(text)) checkBucketModule(block, context);
     }
   }
 }

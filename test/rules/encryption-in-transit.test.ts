@@ -196,6 +196,11 @@ ruleTester(encryptionInTransit, {
     { name: 'bucket policy with a SecureTransport deny', code: 'resource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Deny"\n      Principal = "*"\n      Action    = "s3:*"\n      Resource  = "arn:aws:s3:::b/*"\n      Condition = { Bool = { "aws:SecureTransport" = "false" } }\n    }]\n  })\n}\n' },
     { name: 'S3 module that attaches the deny policy', code: 'module "s3" {\n  source                                = "terraform-aws-modules/s3-bucket/aws"\n  attach_deny_insecure_transport_policy = true\n  policy                                = data.aws_iam_policy_document.x.json\n}\n' },
     { name: 'dynamic cache behaviours are not guessed', code: 'resource "google_sql_database_instance" "db" {\n  settings {\n    dynamic "ip_configuration" {\n      for_each = [1]\n      content {}\n    }\n  }\n}\n' },
+    {
+      name: 'a bucket governed by a policy resource in another file of the module',
+      code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n',
+      moduleFiles: [{ path: 'policy.tf', text: 'resource "aws_s3_bucket_policy" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  policy = data.aws_iam_policy_document.logs.json\n}\n' }],
+    },
     { name: 'half-typed listener', code: 'resource "aws_lb_listener" "l" {\n  protocol = "HTTP"\n  default_action {\n' },
   ],
   invalid: [
@@ -265,8 +270,29 @@ ruleTester(encryptionInTransit, {
     {
       name: 'S3 module with a policy and no deny',
       code: 'module "s3" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "s3:GetObject"\n      Resource = "arn:aws:s3:::b/*"\n      Principal = { AWS = "arn:aws:iam::111122223333:root" }\n    }]\n  })\n}\n',
-      errors: [{ message: 'module.s3 bucket policy has no statement', line: 3 }],
+      errors: [{ message: 'module.s3 (an S3 bucket) does not set attach_deny_insecure_transport_policy and its policy has no statement denying requests without TLS', line: 3 }],
+      output:
+        'module "s3" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "s3:GetObject"\n      Resource = "arn:aws:s3:::b/*"\n      Principal = { AWS = "arn:aws:iam::111122223333:root" }\n    }]\n  })\n  attach_deny_insecure_transport_policy = true\n}\n',
+    },
+    {
+      name: 'a bucket with no policy at all: unsafe fix adds one',
+      code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n',
+      errors: [{ message: 'aws_s3_bucket.logs accepts plain HTTP requests: no bucket policy in the module denies requests without TLS', line: 1 }],
       output: null,
+      fixes: [
+        {
+          title: 'Add an aws_s3_bucket_policy denying requests without TLS',
+          safe: false,
+          output:
+            'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n\nresource "aws_s3_bucket_policy" "logs_tls_only" {\n  bucket = aws_s3_bucket.logs.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Sid       = "DenyInsecureTransport"\n      Effect    = "Deny"\n      Principal = "*"\n      Action    = "s3:*"\n      Resource  = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]\n      Condition = { Bool = { "aws:SecureTransport" = "false" } }\n    }]\n  })\n}\n',
+        },
+      ],
+    },
+    {
+      name: 'S3 module without the deny switch or a policy',
+      code: 'module "s3" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "b"\n}\n',
+      errors: [{ message: 'does not set attach_deny_insecure_transport_policy, so the bucket accepts plain HTTP requests', line: 1 }],
+      output: 'module "s3" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "b"\n  attach_deny_insecure_transport_policy = true\n}\n',
     },
   ],
 });
