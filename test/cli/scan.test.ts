@@ -24,7 +24,7 @@ describe('enclint scan', () => {
       assert.equal(run.code, 1);
       const lines = run.stdout.split('\n');
       assert.ok(lines.includes('test/fixtures/cli/findings/main.tf'), run.stdout);
-      assert.match(run.stdout, /^ {2}2:1 {2}error {2}aws_kms_key\.data does not enable automatic key rotation.* {2}kms-key-rotation$/m);
+      assert.match(run.stdout, /^ {2}2:1 {2}error {2}aws_kms_key\.data \S.* {2}kms-key-rotation$/m);
       assert.match(run.stdout, /✖ 1 problem \(1 error, 0 warnings\)/);
       assert.match(run.stdout, /1 problem can be fixed with the `--fix` option/);
     });
