@@ -29,3 +29,18 @@ describe('encryption examples', () => {
     });
   }
 });
+
+describe('encryption examples, half-typed', () => {
+  // Every prefix an editor could hold while the file is typed (sampled every 23 characters).
+  for (const relative of Object.keys(EXPECTED)) {
+    it(`${relative}: no prefix makes a rule throw`, () => {
+      const file = path.join(ROOT, relative);
+      const text = fs.readFileSync(file, 'utf8');
+      for (let end = 0; end <= text.length; end += 23) {
+        const result = analyze({ path: file, text: text.slice(0, end) });
+        const errors = result.notices.filter((n) => n.kind === 'rule-error');
+        assert.deepEqual(errors, [], `prefix of ${end} characters`);
+      }
+    });
+  }
+});
