@@ -33,9 +33,15 @@ export function spawnCli(args: string[], cwd = REPO): CliRun {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A scratch copy of a fixture folder, for tests that write (--fix) or need odd files. */
+/**
+ * A scratch copy of a fixture folder, for tests that write (--fix) or need odd files. The broken
+ * config fixture is checked in as `invalid.enclint.yaml` so that scanning this repository does not
+ * stop on it; the copy gets its real name.
+ */
 export function scratchCopy(fixture: string): string {
   const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'enclint-cli-'));
   fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
+  const disguised = path.join(dir, 'invalid.enclint.yaml');
+  if (fs.existsSync(disguised)) fs.renameSync(disguised, path.join(dir, '.enclint.yaml'));
   return dir;
 }

@@ -89,10 +89,13 @@ describe('enclint scan', () => {
 
   describe('configuration', () => {
     it('stops with exit 2 and file:line:col for an invalid .enclint.yaml found upward', async () => {
-      const run = await runCli(['scan', fixture('bad-config')]);
+      const dir = scratchCopy('bad-config');
+      fs.mkdirSync(path.join(dir, 'modules/kms'), { recursive: true });
+      fs.renameSync(path.join(dir, 'main.tf'), path.join(dir, 'modules/kms/main.tf'));
+      const run = await runCli(['scan', 'modules/kms'], dir);
       assert.equal(run.code, 2);
       assert.equal(run.stdout, '');
-      assert.match(run.stderr, /invalid configuration: test\/fixtures\/cli\/bad-config\/\.enclint\.yaml:3:20: options\.maxRotationDays must be a whole number/);
+      assert.equal(run.stderr, 'enclint: invalid configuration: .enclint.yaml:3:20: options.maxRotationDays must be a whole number of days from 1 to 3650\n');
     });
 
     it('reports an unknown rule in --config with its line', async () => {
@@ -139,7 +142,7 @@ describe('enclint scan', () => {
 
     it('does not enter ignored folders, so a config inside one is never loaded', async () => {
       const dir = scratchCopy('findings');
-      fs.cpSync(path.join(FIXTURES, 'bad-config'), path.join(dir, 'fixtures/bad-config'), { recursive: true });
+      fs.cpSync(scratchCopy('bad-config'), path.join(dir, 'fixtures/bad-config'), { recursive: true });
       assert.equal((await runCli(['scan', dir, ...ROTATION])).code, 2, 'the broken config is found without the ignore');
       fs.writeFileSync(path.join(dir, '.enclint.yaml'), 'ignore:\n  - "fixtures/**"\n');
       const run = await runCli(['scan', dir, ...ROTATION]);
@@ -294,8 +297,11 @@ describe('enclint scan', () => {
     });
 
     it('exits with the same codes as in-process and parses each Terraform file once across workers', () => {
-      const run = spawnCli(['scan', 'test/fixtures/cli', '--jobs', '2', '--stats', '--format', 'json']);
-      assert.equal(run.code, 2, 'the bad-config fixture stops the run');
+      const broken = spawnCli(['scan', scratchCopy('bad-config'), '--jobs', '2']);
+      assert.equal(broken.code, 2, 'a broken config stops the run');
+      assert.match(broken.stderr, /^enclint: invalid configuration: .*\.enclint\.yaml:3:20: /);
+      const all = spawnCli(['scan', 'test/fixtures/cli', '--jobs', '2', ...ROTATION]);
+      assert.equal(all.code, 1, `the fixtures scan without tripping over the disguised broken config: ${all.stderr}`);
       const clean = spawnCli(['scan', fixture('module'), fixture('findings'), fixture('clean'), '--jobs', '2', '--stats', ...ROTATION, '--format', 'json']);
       assert.equal(clean.code, 1, clean.stderr);
       assert.match(clean.stderr, /4 files scanned, 0 skipped, 4 Terraform parses, 2 workers/);
