@@ -62,7 +62,11 @@ function runInWorkers(units: ScanUnit[], options: RunOptions, script: string, co
 
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
-    const stopAll = () => Promise.all(pool.map((worker) => worker.terminate()));
+    let settled = false;
+    const stopAll = () => {
+      settled = true;
+      return Promise.all(pool.map((worker) => worker.terminate()));
+    };
     const feed = (worker: Worker) => {
       if (next >= order.length) return;
       const id = order[next++];
@@ -87,6 +91,12 @@ function runInWorkers(units: ScanUnit[], options: RunOptions, script: string, co
       worker.on('error', (error) => {
         void stopAll();
         reject(error);
+      });
+      // A worker that dies without an 'error' (killed, or process.exit in a dependency) must not hang the scan.
+      worker.on('exit', (code) => {
+        if (settled) return;
+        void stopAll();
+        reject(new Error(`a scan worker exited unexpectedly (code ${code})`));
       });
       feed(worker);
     }
