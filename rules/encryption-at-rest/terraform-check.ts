@@ -87,8 +87,9 @@ function keyFix(entry: AtRestSetting, target: TfBlock, keyRef: string | undefine
   const key = entry.key;
   if (!key || !keyRef) return undefined;
   const settings: Array<[string, string]> = [];
-  if (withSwitch && entry.switch) settings.push([entry.switch.paths[0], entry.switch.on]);
-  for (const [path, value] of Object.entries(key.companions ?? {})) if (!settings.some(([p]) => p === path)) settings.push([path, value]);
+  const companions = Object.entries(key.companions ?? {});
+  if (withSwitch && entry.switch && !companions.some(([p]) => p === entry.switch!.paths[0])) settings.push([entry.switch.paths[0], entry.switch.on]);
+  for (const [path, value] of companions) if (!settings.some(([p]) => p === path)) settings.push([path, value]);
   settings.push([key.paths[0], keyRef]);
   const names = settings.map(([p, v]) => `${p.split('.').pop()} = ${v}`).join(', ');
   // Which key protects which data is an access-control decision: offered, never applied by fix-all.
@@ -115,7 +116,7 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
     const said = state.located ? `sets ${where.path} = ${state.text}${originSuffix(state.resolved!)}` : `does not set ${preferred.path}`;
     if (state.protection === 'unencrypted') {
       const settings: Array<[string, string]> = [[sw.paths[0], sw.on], ...Object.entries(sw.companions ?? {}).filter(([p]) => !locateSetting(target, p).attribute)];
-      const fixes: Fix[] = [
+      const fixes: Fix[] = sw.needsKey ? [] : [
         fix(`Set ${settings.map(([p, v]) => `${p.split('.').pop()} = ${v}`).join(', ')}`, state.located ? setSettings(target, [[where.path, sw.on], ...settings.slice(1)]) : setSettings(target, settings), {
           preferred: true,
           safe: !state.resolved?.origin,

@@ -33,6 +33,8 @@ export interface EncryptionSwitch {
   companions?: Readonly<Record<string, string>>;
   /** Naming a key turns encryption on by itself (SQS: a key id means SSE-KMS, whatever the SSE-SQS switch says). */
   satisfiedByKey?: boolean;
+  /** The service cannot switch on without a key (Glue SSE-KMS, CSE-KMS): no keyless fix. */
+  needsKey?: boolean;
 }
 
 export interface CustomerKeySetting {
@@ -264,7 +266,7 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   {
     resourceTypes: ['aws_athena_database'],
     subject: 'query results',
-    switch: { paths: ['encryption_configuration.encryption_option'], on: '"SSE_KMS"', isOn: equalsIgnoringCase('SSE_KMS', 'CSE_KMS', 'SSE_S3'), whenUnset: 'unencrypted' },
+    switch: { paths: ['encryption_configuration.encryption_option'], on: '"SSE_S3"', isOn: equalsIgnoringCase('SSE_KMS', 'CSE_KMS', 'SSE_S3'), whenUnset: 'unencrypted' },
     key: { paths: ['encryption_configuration.kms_key'], whenUnset: 'provider-key', companions: { 'encryption_configuration.encryption_option': '"SSE_KMS"' } },
   },
   {
@@ -272,7 +274,7 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     subject: 'query results',
     switch: {
       paths: ['configuration.result_configuration.encryption_configuration.encryption_option'],
-      on: '"SSE_KMS"',
+      on: '"SSE_S3"',
       isOn: equalsIgnoringCase('SSE_KMS', 'CSE_KMS', 'SSE_S3'),
       whenUnset: 'unencrypted',
     },
@@ -297,19 +299,19 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   {
     resourceTypes: ['aws_glue_security_configuration'],
     subject: 'CloudWatch logs',
-    switch: { paths: ['encryption_configuration.cloudwatch_encryption.cloudwatch_encryption_mode'], on: '"SSE-KMS"', isOn: equalsIgnoringCase('SSE-KMS'), whenUnset: 'unencrypted' },
+    switch: { paths: ['encryption_configuration.cloudwatch_encryption.cloudwatch_encryption_mode'], on: '"SSE-KMS"', isOn: equalsIgnoringCase('SSE-KMS'), whenUnset: 'unencrypted', needsKey: true },
     key: { paths: ['encryption_configuration.cloudwatch_encryption.kms_key_arn'], whenUnset: 'provider-key' },
   },
   {
     resourceTypes: ['aws_glue_security_configuration'],
     subject: 'job bookmarks',
-    switch: { paths: ['encryption_configuration.job_bookmarks_encryption.job_bookmarks_encryption_mode'], on: '"CSE-KMS"', isOn: equalsIgnoringCase('CSE-KMS'), whenUnset: 'unencrypted' },
+    switch: { paths: ['encryption_configuration.job_bookmarks_encryption.job_bookmarks_encryption_mode'], on: '"CSE-KMS"', isOn: equalsIgnoringCase('CSE-KMS'), whenUnset: 'unencrypted', needsKey: true },
     key: { paths: ['encryption_configuration.job_bookmarks_encryption.kms_key_arn'], whenUnset: 'provider-key' },
   },
   {
     resourceTypes: ['aws_glue_security_configuration'],
     subject: 'S3 data',
-    switch: { paths: ['encryption_configuration.s3_encryption.s3_encryption_mode'], on: '"SSE-KMS"', isOn: equalsIgnoringCase('SSE-KMS', 'SSE-S3'), whenUnset: 'unencrypted' },
+    switch: { paths: ['encryption_configuration.s3_encryption.s3_encryption_mode'], on: '"SSE-S3"', isOn: equalsIgnoringCase('SSE-KMS', 'SSE-S3'), whenUnset: 'unencrypted' },
     key: { paths: ['encryption_configuration.s3_encryption.kms_key_arn'], whenUnset: 'provider-key', companions: { 'encryption_configuration.s3_encryption.s3_encryption_mode': '"SSE-KMS"' } },
   },
   {

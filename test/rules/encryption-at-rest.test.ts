@@ -282,7 +282,7 @@ const ROWS: Row[] = [
     message: 'does not set encryption_configuration.encryption_option, leaving query results unencrypted at rest',
     line: 1,
     severity: 'error',
-    fix: { title: 'Set encryption_option = "SSE_KMS"', safe: true, output: 'resource "aws_athena_database" "db" {\n  name   = "db"\n  bucket = "results"\n\n  encryption_configuration {\n    encryption_option = "SSE_KMS"\n  }\n}\n' },
+    fix: { title: 'Set encryption_option = "SSE_S3"', safe: true, output: 'resource "aws_athena_database" "db" {\n  name   = "db"\n  bucket = "results"\n\n  encryption_configuration {\n    encryption_option = "SSE_S3"\n  }\n}\n' },
   },
   {
     covers: 'aws_athena_workgroup configuration.result_configuration.encryption_configuration.encryption_option',
@@ -290,7 +290,7 @@ const ROWS: Row[] = [
     message: 'does not set configuration.result_configuration.encryption_configuration.encryption_option, leaving query results unencrypted at rest',
     line: 4,
     severity: 'error',
-    fix: { title: 'Set encryption_option = "SSE_KMS"', safe: true, output: 'resource "aws_athena_workgroup" "wg" {\n  name = "wg"\n\n  configuration {\n    enforce_workgroup_configuration = true\n\n    result_configuration {\n      encryption_configuration {\n        encryption_option = "SSE_KMS"\n      }\n    }\n  }\n}\n' },
+    fix: { title: 'Set encryption_option = "SSE_S3"', safe: true, output: 'resource "aws_athena_workgroup" "wg" {\n  name = "wg"\n\n  configuration {\n    enforce_workgroup_configuration = true\n\n    result_configuration {\n      encryption_configuration {\n        encryption_option = "SSE_S3"\n      }\n    }\n  }\n}\n' },
   },
   {
     covers: 'aws_glue_data_catalog_encryption_settings data_catalog_encryption_settings.encryption_at_rest.catalog_encryption_mode',
@@ -314,7 +314,7 @@ const ROWS: Row[] = [
     message: 'sets encryption_configuration.cloudwatch_encryption.cloudwatch_encryption_mode = DISABLED, leaving CloudWatch logs unencrypted at rest',
     line: 6,
     severity: 'error',
-    fix: { title: 'Set cloudwatch_encryption_mode = "SSE-KMS"', safe: true, output: 'resource "aws_glue_security_configuration" "g" {\n  name = "g"\n\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = "SSE-KMS"\n    }\n\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = "CSE-KMS"\n      kms_key_arn                   = aws_kms_key.main.arn\n    }\n\n    s3_encryption {\n      s3_encryption_mode = "SSE-KMS"\n      kms_key_arn        = aws_kms_key.main.arn\n    }\n  }\n}\n' },
+    fix: null,
   },
   {
     covers: 'aws_glue_security_configuration encryption_configuration.job_bookmarks_encryption.job_bookmarks_encryption_mode',
@@ -322,7 +322,7 @@ const ROWS: Row[] = [
     message: 'sets encryption_configuration.job_bookmarks_encryption.job_bookmarks_encryption_mode = DISABLED, leaving job bookmarks unencrypted at rest',
     line: 11,
     severity: 'error',
-    fix: { title: 'Set job_bookmarks_encryption_mode = "CSE-KMS"', safe: true, output: 'resource "aws_glue_security_configuration" "g" {\n  name = "g"\n\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = "SSE-KMS"\n      kms_key_arn                = aws_kms_key.main.arn\n    }\n\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = "CSE-KMS"\n    }\n\n    s3_encryption {\n      s3_encryption_mode = "SSE-KMS"\n      kms_key_arn        = aws_kms_key.main.arn\n    }\n  }\n}\n' },
+    fix: null,
   },
   {
     covers: 'aws_glue_security_configuration encryption_configuration.s3_encryption.s3_encryption_mode',
@@ -330,7 +330,7 @@ const ROWS: Row[] = [
     message: 'sets encryption_configuration.s3_encryption.s3_encryption_mode = DISABLED, leaving S3 data unencrypted at rest',
     line: 16,
     severity: 'error',
-    fix: { title: 'Set s3_encryption_mode = "SSE-KMS"', safe: true, output: 'resource "aws_glue_security_configuration" "g" {\n  name = "g"\n\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = "SSE-KMS"\n      kms_key_arn                = aws_kms_key.main.arn\n    }\n\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = "CSE-KMS"\n      kms_key_arn                   = aws_kms_key.main.arn\n    }\n\n    s3_encryption {\n      s3_encryption_mode = "SSE-KMS"\n    }\n  }\n}\n' },
+    fix: { title: 'Set s3_encryption_mode = "SSE-S3"', safe: true, output: 'resource "aws_glue_security_configuration" "g" {\n  name = "g"\n\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = "SSE-KMS"\n      kms_key_arn                = aws_kms_key.main.arn\n    }\n\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = "CSE-KMS"\n      kms_key_arn                   = aws_kms_key.main.arn\n    }\n\n    s3_encryption {\n      s3_encryption_mode = "SSE-S3"\n    }\n  }\n}\n' },
   },
   {
     covers: 'aws_api_gateway_method_settings settings.cache_data_encrypted',

@@ -29,6 +29,8 @@ interface CfnSwitch {
   whenUnset: Protection | ((resource: CfnResource, template: CfnTemplate) => Protection | undefined);
   whenOff?: Exclude<Protection, 'encrypted'>;
   satisfiedByKey?: boolean;
+  /** The service cannot switch on without a key (Glue SSE-KMS, CSE-KMS): no keyless fix. */
+  needsKey?: boolean;
   companions?: ReadonlyArray<readonly [readonly string[], CfnValue]>;
 }
 
@@ -188,6 +190,44 @@ export const CLOUDFORMATION_AT_REST_SETTINGS: readonly CfnAtRestSetting[] = [
     key: { path: ['KmsKeyId'], whenUnset: 'provider-key' },
   },
   {
+    resourceTypes: ['AWS::Athena::WorkGroup'],
+    subject: 'query results',
+    switch: { path: ['WorkGroupConfiguration', 'ResultConfiguration', 'EncryptionConfiguration', 'EncryptionOption'], on: 'SSE_S3', isOn: oneOf('SSE_KMS', 'CSE_KMS', 'SSE_S3'), whenUnset: 'unencrypted' },
+    key: { path: ['WorkGroupConfiguration', 'ResultConfiguration', 'EncryptionConfiguration', 'KmsKey'], whenUnset: 'provider-key', companions: [[['WorkGroupConfiguration', 'ResultConfiguration', 'EncryptionConfiguration', 'EncryptionOption'], 'SSE_KMS']] },
+  },
+  {
+    resourceTypes: ['AWS::Glue::SecurityConfiguration'],
+    subject: 'S3 data',
+    each: ['EncryptionConfiguration', 'S3Encryptions'],
+    switch: { path: ['S3EncryptionMode'], on: 'SSE-S3', isOn: oneOf('SSE-KMS', 'SSE-S3'), whenUnset: 'unencrypted' },
+    key: { path: ['KmsKeyArn'], whenUnset: 'provider-key', companions: [[['S3EncryptionMode'], 'SSE-KMS']] },
+  },
+  {
+    resourceTypes: ['AWS::Glue::SecurityConfiguration'],
+    subject: 'CloudWatch logs',
+    switch: { path: ['EncryptionConfiguration', 'CloudWatchEncryption', 'CloudWatchEncryptionMode'], on: 'SSE-KMS', isOn: oneOf('SSE-KMS'), whenUnset: 'unencrypted', needsKey: true },
+    key: { path: ['EncryptionConfiguration', 'CloudWatchEncryption', 'KmsKeyArn'], whenUnset: 'provider-key' },
+  },
+  {
+    resourceTypes: ['AWS::Glue::SecurityConfiguration'],
+    subject: 'job bookmarks',
+    switch: { path: ['EncryptionConfiguration', 'JobBookmarksEncryption', 'JobBookmarksEncryptionMode'], on: 'CSE-KMS', isOn: oneOf('CSE-KMS'), whenUnset: 'unencrypted', needsKey: true },
+    key: { path: ['EncryptionConfiguration', 'JobBookmarksEncryption', 'KmsKeyArn'], whenUnset: 'provider-key' },
+  },
+  {
+    resourceTypes: ['AWS::Glue::DataCatalogEncryptionSettings'],
+    subject: 'catalog metadata',
+    switch: { path: ['DataCatalogEncryptionSettings', 'EncryptionAtRest', 'CatalogEncryptionMode'], on: 'SSE-KMS', isOn: oneOf('SSE-KMS', 'SSE-KMS-WITH-SERVICE-ROLE'), whenUnset: 'unencrypted' },
+    key: { path: ['DataCatalogEncryptionSettings', 'EncryptionAtRest', 'SseAwsKmsKeyId'], whenUnset: 'provider-key' },
+  },
+  {
+    // Direct-put streams encrypt only when asked; a Kinesis source stream brings its own encryption.
+    resourceTypes: ['AWS::KinesisFirehose::DeliveryStream'],
+    switch: { path: ['DeliveryStreamEncryptionConfigurationInput', 'KeyType'], on: 'AWS_OWNED_CMK', isOn: oneOf('CUSTOMER_MANAGED_CMK', 'AWS_OWNED_CMK'), whenUnset: 'unencrypted' },
+    key: { path: ['DeliveryStreamEncryptionConfigurationInput', 'KeyARN'], whenUnset: 'provider-key', companions: [[['DeliveryStreamEncryptionConfigurationInput', 'KeyType'], 'CUSTOMER_MANAGED_CMK']] },
+    appliesTo: (stream) => !get(stream.properties, 'KinesisStreamSourceConfiguration'),
+  },
+  {
     resourceTypes: ['AWS::WorkSpaces::Workspace'],
     subject: 'the root volume',
     switch: { path: ['RootVolumeEncryptionEnabled'], on: true, whenUnset: 'unencrypted' },
@@ -331,8 +371,9 @@ function keyFix(context: RuleContext, template: CfnTemplate, resource: CfnResour
   const arn = soleKeyArn(template);
   if (!arn || !setting.key) return undefined;
   const settings: Array<readonly [readonly string[], CfnValue]> = [];
-  if (withSwitch && setting.switch) settings.push([setting.switch.path, setting.switch.on]);
-  for (const companion of setting.key.companions ?? []) settings.push(companion);
+  const companions = setting.key.companions ?? [];
+  if (withSwitch && setting.switch && !companions.some(([p]) => p.join('.') === setting.switch!.path.join('.'))) settings.push([setting.switch.path, setting.switch.on]);
+  for (const companion of companions) settings.push(companion);
   if (withSwitch) for (const companion of setting.switch?.companions ?? []) if (companion[0].join('.') !== setting.key.path.join('.')) settings.push(companion);
   settings.push([setting.key.path, arn]);
   const edits = setSettings(context, template, resource, base, settings);
@@ -378,7 +419,7 @@ function checkTarget(setting: CfnAtRestSetting, resource: CfnResource, base: Map
     if (protection === 'unencrypted') {
       const settings: Array<readonly [readonly string[], CfnValue]> = [[sw.path, sw.on], ...(sw.companions ?? []).filter(([p]) => !locate(base, p).present)];
       const edits = setSettings(context, template, resource, base, settings);
-      const fixes: Fix[] = edits ? [fix(`Set ${settings.map(([p, v]) => `${p[p.length - 1]}: ${describeValue(v)}`).join(', ')}`, edits, { preferred: true, safe: !swResolved?.parameter })] : [];
+      const fixes: Fix[] = edits && !sw.needsKey ? [fix(`Set ${settings.map(([p, v]) => `${p[p.length - 1]}: ${describeValue(v)}`).join(', ')}`, edits, { preferred: true, safe: !swResolved?.parameter })] : [];
       const alternative = cmk ? keyFix(context, template, resource, base, setting, true) : undefined;
       if (alternative) fixes.push(alternative);
       context.report({ span, message: `${who} ${said}, leaving ${what} unencrypted at rest`, related: swResolved ? parameterRelated(swResolved) : undefined, fixes });
