@@ -3,6 +3,32 @@
 resource "aws_kms_key" "payments" {
   description         = "Payment tokens"
   enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.payments_key.json
+}
+
+# An explicit key policy (kms-explicit-key-policy): administrators manage, the application uses.
+data "aws_iam_policy_document" "payments_key" {
+  statement {
+    sid       = "AllowKeyAdmins"
+    actions   = ["kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = [var.key_admin_role_arn]
+    }
+  }
+
+  statement {
+    sid       = "AllowKeyUsage"
+    actions   = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = [var.payments_app_role_arn]
+    }
+  }
 }
 
 # Asymmetric keys cannot rotate automatically in AWS KMS, so they are out of scope.
@@ -10,6 +36,7 @@ resource "aws_kms_key" "release_signing" {
   description              = "Release signing"
   customer_master_key_spec = "RSA_3072"
   key_usage                = "SIGN_VERIFY"
+  policy                   = data.aws_iam_policy_document.payments_key.json
 }
 
 resource "azurerm_key_vault_key" "backup_cmk" {

@@ -8,3 +8,13 @@ variable "bigquery_key_rotation_period" {
   type        = string
   default     = "77760000s"
 }
+
+variable "key_admin_role_arn" {
+  description = "IAM role that administers the module's keys (never uses them)"
+  type        = string
+}
+
+variable "payments_app_role_arn" {
+  description = "IAM role of the payments service, the only user of the payments key"
+  type        = string
+}

@@ -14,6 +14,7 @@ resource "azurerm_windows_web_app" "admin" {
   resource_group_name = azurerm_resource_group.main.name
   location            = azurerm_resource_group.main.location
   service_plan_id     = azurerm_service_plan.main.id
+  https_only          = true
 
   site_config {
     minimum_tls_version     = "1.2"
