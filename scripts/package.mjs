@@ -19,8 +19,6 @@ const REQUIRED_FILES = [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/server.js',
-  'extension/dist/cli.js',
-  'extension/dist/worker.js',
   'extension/dist/web-tree-sitter.wasm',
   'extension/dist/tree-sitter-terraform.wasm',
   'extension/syntaxes/terraform.tmLanguage.json',
@@ -28,7 +26,7 @@ const REQUIRED_FILES = [
   'extension/media/icon.png',
 ];
 // Development files that must never ship.
-const FORBIDDEN = [/\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(server|client|rules|test|examples|docs|scripts)\//];
+const FORBIDDEN = [/^extension\/dist\/(cli|worker)\.js$/, /\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(server|client|rules|test|examples|docs|scripts)\//];
 const BUNDLES = ['extension.js', 'server.js', 'cli.js', 'worker.js'];
 // Requires a bundled library makes only inside try/catch, falling back when the module is absent:
 // TypeScript's compiler (bundled for reading CDK code) tries `source-map-support` for its own stack traces.
