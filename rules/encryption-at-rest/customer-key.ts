@@ -11,11 +11,25 @@ export function isAwsManagedKeyName(text: string): boolean {
 
 export type KeyKind = 'absent' | 'aws-managed' | 'customer' | 'unknown';
 
-/** Every top-level block of the module (the file's own when it has no module), for cross-resource look-ups. */
+const blocksByModule = new WeakMap<object, WeakMap<object, TfBlock[]>>();
+
+/**
+ * Every top-level block of the module (the file's own when it has no module), for cross-resource
+ * look-ups. Memoised per module and file: rules ask once per resource, files hold thousands.
+ */
 export function moduleBlocks(resource: TfBlock, module: TerraformModule | undefined): TfBlock[] {
   const own = terraformFile(resource.file);
-  const files = module?.files ?? [];
-  return [...files.filter((f) => f.file.path !== own.file.path), own].flatMap((f) => f.blocks);
+  const key: object = module ?? own;
+  let perFile = blocksByModule.get(key);
+  if (!perFile) blocksByModule.set(key, (perFile = new WeakMap()));
+  // Keyed by the file's model too: a module reused across edits of this file must not serve stale blocks.
+  let blocks = perFile.get(own);
+  if (!blocks) {
+    const files = module?.files ?? [];
+    blocks = [...files.filter((f) => f.file.path !== own.file.path), own].flatMap((f) => f.blocks);
+    perFile.set(own, blocks);
+  }
+  return blocks;
 }
 
 /**
@@ -48,10 +62,12 @@ export function classifyKey(value: TfValue | undefined, module: TerraformModule 
  * The module's only `aws_kms_key`, as `aws_kms_key.<name>.arn` — the one key a fix may reasonably
  * propose. With none or several, which key protects which data is a human decision: no fix.
  */
+const soleKeyCache = new WeakMap<TfBlock[], string | undefined>();
+
 export function soleKmsKeyReference(blocks: TfBlock[]): string | undefined {
+  if (soleKeyCache.has(blocks)) return soleKeyCache.get(blocks);
   const keys = blocks.filter((b) => b.type === 'resource' && b.labels[0] === 'aws_kms_key');
-  if (keys.length !== 1) return undefined;
-  const key = keys[0];
-  if (attr(key, 'count') || attr(key, 'for_each')) return undefined;
-  return `${blockAddress(key)}.arn`;
+  const key = keys.length === 1 && !attr(keys[0], 'count') && !attr(keys[0], 'for_each') ? `${blockAddress(keys[0])}.arn` : undefined;
+  soleKeyCache.set(blocks, key);
+  return key;
 }
