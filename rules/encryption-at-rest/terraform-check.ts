@@ -146,6 +146,7 @@ function checkTarget(entry: AtRestSetting, resource: TfBlock, target: TfBlock, c
   if (!entry.key) return;
   const key = keyState(entry, target, settingContext, blocks);
   if (!key || key.kind === 'customer') return;
+  if (key.kind === 'absent' && entry.key.customerDefault?.(resource, settingContext)) return;
   const keyPath = key.located.path;
   if (key.kind === 'aws-managed') {
     if (!cmk) return;

@@ -4,6 +4,7 @@
 // snapshots that inherit their source's encryption have code of their own (terraform-special-cases.ts).
 import { attr, childBlocks, literalString, type TfBlock } from '../../server/src/engine/terraform/model';
 import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import { moduleBlocks } from './customer-key';
 
 /**
  * What the data is protected by in a given state: nothing (an error), a key the cloud provider owns or
@@ -44,6 +45,8 @@ export interface CustomerKeySetting {
   whenUnset: Exclude<Protection, 'encrypted'>;
   /** Settings that must accompany a key for the service to use it (`key_type = "CUSTOMER_MANAGED_CMK"`). */
   companions?: Readonly<Record<string, string>>;
+  /** Whether, without a key here, a customer-managed default key applies (the account's EBS default key). */
+  customerDefault?: (resource: TfBlock, context: SettingContext) => boolean;
 }
 
 export interface AtRestSetting {
@@ -86,14 +89,33 @@ function rdsClusterDefault(cluster: TfBlock, context: SettingContext): Protectio
   return mode.toLowerCase() === 'serverless' ? 'encrypted' : 'unencrypted';
 }
 
+/**
+ * New EBS volumes are encrypted when the module turns on EBS encryption by default
+ * (`aws_ebs_encryption_by_default`, enabled unless set to false) — with the account's default key, which
+ * is a customer-managed key only when `aws_ebs_default_kms_key` names one.
+ */
+function ebsDefault(resource: TfBlock, context: SettingContext): Protection {
+  const blocks = moduleBlocks(resource, context.module);
+  const byDefault = blocks.find((b) => b.type === 'resource' && b.labels[0] === 'aws_ebs_encryption_by_default');
+  if (!byDefault || literalOf(byDefault, 'enabled', context) === 'false') return 'unencrypted';
+  return hasEbsDefaultKey(resource, context) ? 'encrypted' : 'provider-key';
+}
+
+/** `aws_ebs_default_kms_key` makes a customer-managed key the default for every new volume. */
+function hasEbsDefaultKey(resource: TfBlock, context: SettingContext): boolean {
+  return moduleBlocks(resource, context.module).some((b) => b.type === 'resource' && b.labels[0] === 'aws_ebs_default_kms_key');
+}
+
+const EBS_KEY = { paths: ['kms_key_id'], whenUnset: 'provider-key', customerDefault: hasEbsDefaultKey } as const;
+
 const KMS_ARN = ['kms_key_id'];
 
 export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   // ----------------------------------------------------------------------------- block storage
   {
     resourceTypes: ['aws_ebs_volume'],
-    switch: { paths: ['encrypted'], on: 'true', whenUnset: 'unencrypted' },
-    key: { paths: KMS_ARN, whenUnset: 'provider-key' },
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
+    key: EBS_KEY,
     inheritedWhen: ['snapshot_id'],
   },
   {
@@ -103,22 +125,22 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   },
   {
     resourceTypes: ['aws_ebs_snapshot_copy'],
-    switch: { paths: ['encrypted'], on: 'true', whenUnset: 'unencrypted' },
-    key: { paths: KMS_ARN, whenUnset: 'provider-key' },
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
+    key: EBS_KEY,
   },
   {
     resourceTypes: ['aws_launch_configuration', 'aws_instance', 'aws_spot_instance_request'],
     subject: 'the root volume',
     each: 'root_block_device',
-    switch: { paths: ['encrypted'], on: 'true', whenUnset: 'unencrypted' },
-    key: { paths: KMS_ARN, whenUnset: 'provider-key' },
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
+    key: EBS_KEY,
   },
   {
     resourceTypes: ['aws_launch_configuration', 'aws_instance', 'aws_spot_instance_request', 'aws_ami'],
     subject: 'the EBS volume',
     each: 'ebs_block_device',
-    switch: { paths: ['encrypted'], on: 'true', whenUnset: 'unencrypted' },
-    key: { paths: KMS_ARN, whenUnset: 'provider-key' },
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
+    key: EBS_KEY,
     // A volume created from a snapshot is as encrypted as the snapshot.
     inheritedWhen: ['snapshot_id'],
   },
@@ -127,8 +149,8 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     resourceTypes: ['aws_launch_template'],
     subject: 'the EBS volume',
     each: 'block_device_mappings',
-    switch: { paths: ['ebs.encrypted'], on: '"true"', whenUnset: 'unencrypted' },
-    key: { paths: ['ebs.kms_key_id'], whenUnset: 'provider-key' },
+    switch: { paths: ['ebs.encrypted'], on: '"true"', whenUnset: ebsDefault },
+    key: { ...EBS_KEY, paths: ['ebs.kms_key_id'] },
     inheritedWhen: ['ebs.snapshot_id'],
     appliesToTarget: (mapping) => childBlocks(mapping, 'ebs').length > 0,
   },

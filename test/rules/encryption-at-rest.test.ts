@@ -489,6 +489,11 @@ ruleTester(encryptionAtRest, {
     { name: 'encrypted volume with a customer-managed key', code: 'resource "aws_ebs_volume" "data" {\n  size       = 40\n  encrypted  = true\n  kms_key_id = aws_kms_key.main.arn\n}\n' },
     { name: 'Aurora Serverless v1 is always encrypted', code: 'resource "aws_rds_cluster" "db" {\n  engine_mode = "serverless"\n  kms_key_id  = aws_kms_key.main.arn\n}\n', ruleOptions: noCmk },
     { name: 'EBS default encryption defaults to on', code: 'resource "aws_ebs_encryption_by_default" "this" {}\n' },
+    {
+      name: 'a volume under EBS default encryption with a default CMK',
+      code: 'resource "aws_ebs_volume" "data" {\n  size = 8\n}\n',
+      moduleFiles: [{ path: 'account.tf', text: 'resource "aws_ebs_encryption_by_default" "on" {}\n\nresource "aws_ebs_default_kms_key" "cmk" {\n  key_arn = aws_kms_key.ebs.arn\n}\n' }],
+    },
     { name: 'a read replica inherits its source', code: 'resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.main.identifier\n  instance_class      = "db.t3.micro"\n}\n' },
     { name: 'Aurora instances take encryption from the cluster', code: 'resource "aws_db_instance" "member" {\n  engine         = "aurora-mysql"\n  instance_class = "db.r6g.large"\n}\n' },
     { name: 'a volume from a snapshot inherits its encryption', code: 'resource "aws_ebs_volume" "restored" {\n  snapshot_id = "snap-0123"\n}\n' },
@@ -542,6 +547,13 @@ ruleTester(encryptionAtRest, {
       name: 'empty key id means no key',
       code: 'resource "aws_sns_topic" "t" {\n  kms_master_key_id = ""\n}\n',
       errors: [{ message: 'does not set kms_master_key_id, leaving its data unencrypted at rest', line: 1 }],
+      output: null,
+    },
+    {
+      name: 'a volume under EBS default encryption without a default CMK: warning',
+      code: 'resource "aws_ebs_volume" "data" {\n  size = 8\n}\n',
+      moduleFiles: [{ path: 'account.tf', text: 'resource "aws_ebs_encryption_by_default" "on" {\n  enabled = true\n}\n' }],
+      errors: [{ message: 'aws_ebs_volume.data does not set encrypted, leaving its data encrypted only with a key the provider owns or manages', line: 1 }],
       output: null,
     },
     {
