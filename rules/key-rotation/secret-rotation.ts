@@ -152,12 +152,18 @@ export const secretRotation = defineRule({
       'Flags `aws_secretsmanager_secret` resources that no `aws_secretsmanager_secret_rotation` in the same module rotates, and rotation schedules longer than the configured maximum (365 days by default).',
     rationale:
       'A database password or API key that never changes stays valid for as long as anyone who ever saw it — a departed employee, a leaked CI log, a backup. Automatic rotation bounds that window and is what SOC 2 and the encryption policy expect of stored credentials.',
-    noncompliant: [{ language: 'hcl', code: 'resource "aws_secretsmanager_secret" "db" {\n  name = "prod/db"\n}' }],
+    noncompliant: [
+      { language: 'hcl', code: 'resource "aws_secretsmanager_secret" "db" {\n  name = "prod/db"\n}' },
+      { language: 'yaml', code: 'Resources:\n  DbSecret:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      Name: prod/db' },
+      { language: 'typescript', code: 'import * as secretsmanager from \'aws-cdk-lib/aws-secretsmanager\';\n\nconst secret = new secretsmanager.Secret(this, \'DbSecret\');' },
+    ],
     compliant: [
       {
         language: 'hcl',
         code: 'resource "aws_secretsmanager_secret" "db" {\n  name = "prod/db"\n}\n\nresource "aws_secretsmanager_secret_rotation" "db" {\n  secret_id           = aws_secretsmanager_secret.db.id\n  rotation_lambda_arn = var.rotation_lambda_arn\n\n  rotation_rules {\n    automatically_after_days = 30\n  }\n}',
       },
+      { language: 'yaml', code: 'Resources:\n  DbSecret:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      Name: prod/db\n  DbSecretRotation:\n    Type: AWS::SecretsManager::RotationSchedule\n    Properties:\n      SecretId: !Ref DbSecret\n      RotationLambdaARN: !GetAtt RotationFunction.Arn\n      RotationRules:\n        AutomaticallyAfterDays: 30' },
+      { language: 'typescript', code: 'import { Duration } from \'aws-cdk-lib\';\nimport * as secretsmanager from \'aws-cdk-lib/aws-secretsmanager\';\n\nconst secret = new secretsmanager.Secret(this, \'DbSecret\');\nsecret.addRotationSchedule(\'Rotation\', { rotationLambda, automaticallyAfter: Duration.days(30) });' },
     ],
     fix: 'Offers (not applied by `--fix`) an `aws_secretsmanager_secret_rotation` after the secret that uses `var.rotation_lambda_arn`, declaring the variable if the module lacks it; lowers a too-long rotation schedule to the maximum.',
   },

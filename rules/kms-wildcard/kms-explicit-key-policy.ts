@@ -83,9 +83,13 @@ export const kmsExplicitKeyPolicy = defineRule({
     description: 'Flags `aws_kms_key` (and replica/external keys) with neither a `policy` nor an `aws_kms_key_policy` in the module, which get the default key policy.',
     rationale:
       'A key without a declared policy gets the AWS default key policy, whose single statement allows `kms:*` to the account root: who can use or administer the key is then decided by every IAM policy in the account that mentions KMS, and nothing next to the key shows it. The encryption policy requires key access managed with least privilege and evidence of it (SOC 2 CC6.1); an explicit key policy that separates administrators from users, as in the organisation\'s key policy example, is that evidence. Keeping the account-root statement in an explicit policy is fine: it is a reviewed choice there, and AWS recommends it so the key cannot become unmanageable.',
-    noncompliant: [{ language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}' }],
+    noncompliant: [
+      { language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}' },
+      { language: 'yaml', code: 'Resources:\n  DataKey:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true' },
+    ],
     compliant: [
       { language: 'hcl', code: 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n  policy              = data.aws_iam_policy_document.data_key.json\n}' },
+      { language: 'yaml', code: 'Resources:\n  DataKey:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n      KeyPolicy:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: AllowKeyUsage\n            Effect: Allow\n            Principal:\n              AWS: !GetAtt AppRole.Arn\n            Action: [kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, kms:DescribeKey]\n            Resource: "*"' },
     ],
     fix: 'Offers (not applied by `--fix`) a `policy = jsonencode({…})` with the account-root statement, a key administrators statement and a key users statement from the key policy example, with placeholder role names to replace.',
   },

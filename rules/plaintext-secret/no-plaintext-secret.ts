@@ -110,10 +110,16 @@ export const noPlaintextSecret = defineRule({
       { language: 'hcl', code: 'resource "aws_db_instance" "main" {\n  engine   = "postgres"\n  username = "app"\n  password = "Sup3rS3cret!"\n}' },
       { language: 'hcl', code: 'resource "aws_lambda_function" "api" {\n  function_name = "api"\n  environment {\n    variables = {\n      DB_PASSWORD = "Sup3rS3cret!"\n    }\n  }\n}' },
       { language: 'hcl', code: 'variable "db_password" {\n  default = "Sup3rS3cret!"\n}' },
+      { language: 'yaml', code: 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      MasterUsername: app\n      MasterUserPassword: Tr0ub4dor-and-3' },
+      { language: 'typescript', code: 'export const database = { host: \'db.internal\', user: \'app\', password: \'Tr0ub4dor-and-3\' };' },
+      { language: 'python', code: 'DB_PASSWORD = "Tr0ub4dor-and-3"' },
     ],
     compliant: [
       { language: 'hcl', code: 'resource "aws_db_instance" "main" {\n  engine                      = "postgres"\n  username                    = "app"\n  manage_master_user_password = true\n}' },
       { language: 'hcl', code: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}' },
+      { language: 'yaml', code: 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      MasterUsername: app\n      ManageMasterUserPassword: true' },
+      { language: 'typescript', code: 'export const database = { host: \'db.internal\', user: \'app\', password: process.env.DB_PASSWORD };' },
+      { language: 'python', code: 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]' },
     ],
     fix:
       'Offers to replace the literal with `var.<name>` and declare that variable with `sensitive = true` (after the block), or — for `aws_db_instance`/`aws_rds_cluster` — `manage_master_user_password = true` instead of the password; removes a secret variable default; sets SSM parameters to `SecureString`. These change the module\'s inputs or behaviour, so they are offered in the editor and never applied by `--fix`.',
