@@ -78,6 +78,30 @@ describe('engine', () => {
       assert.ok(findings[0].suppression);
       assert.equal(findings[1].suppression, undefined);
     });
+    it('stacks: consecutive next-line comments all cover the line below them', () => {
+      const text = '# enclint-disable-next-line kms-key-rotation -- imported key\n# enclint-disable-next-line other-rule -- x\n' + KEY;
+      const [finding] = analyze({ path: 'main.tf', text }, { rules: [kmsKeyRotation] }).findings;
+      assert.deepEqual(finding.suppression, { kind: 'inSource', justification: 'imported key' });
+    });
+    it('covers a finding inside a heredoc from above the attribute that holds it', () => {
+      const policy = 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n  policy = <<EOF\n{\n  "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "kms:*", "Resource": "*" }]\n}\nEOF\n}\n';
+      const rule = kmsKeyRotation; // any rule works for the anchor; use one that flags the heredoc line:
+      const flagged = defineRule({
+        meta: { ...rule.meta, id: 'flags-star' },
+        check: {
+          terraform: (context) => {
+            const at = context.file.text.indexOf('kms:*');
+            context.report({ span: { start: at, end: at + 5 }, message: 'star' });
+          },
+        },
+      });
+      const [unsuppressed] = analyze({ path: 'main.tf', text: policy }, { rules: [flagged] }).findings;
+      assert.equal(unsuppressed.range.start.line, 4);
+      assert.equal(unsuppressed.anchorLine, 2, 'the comment belongs above `policy = <<EOF`');
+      const suppressedText = policy.replace('  policy = <<EOF', '  # enclint-disable-next-line flags-star -- reviewed\n  policy = <<EOF');
+      const [suppressed] = analyze({ path: 'main.tf', text: suppressedText }, { rules: [flagged] }).findings;
+      assert.deepEqual(suppressed.suppression, { kind: 'inSource', justification: 'reviewed' });
+    });
     it('warns about a suppression without a reason', () => {
       const text = '# enclint-disable-next-line kms-key-rotation\n' + KEY;
       const result = analyze({ path: 'main.tf', text }, { rules: [kmsKeyRotation] });

@@ -92,6 +92,37 @@ describe('language server: code actions and hover', () => {
     assert.ok(result.findings.every((f) => f.suppression), 'the existing directive still applies');
   });
 
+  it('suppresses a finding inside a heredoc policy above the attribute, never inside the JSON', async () => {
+    const uri = 'file:///virtual/actions/suppress-heredoc.tf';
+    const text = [
+      'resource "aws_kms_key" "data" {',
+      '  enable_key_rotation = true',
+      '  policy = <<EOF',
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": [',
+      '    { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:*", "Resource": "*" }',
+      '  ]',
+      '}',
+      'EOF',
+      '}',
+      '',
+    ].join('\n');
+    await client.open(uri, text);
+    const [diagnostic] = (await client.diagnostics(uri, 1)).filter((d) => d.code === 'kms-no-wildcard-actions');
+    assert.ok(diagnostic, 'a kms-no-wildcard-actions finding in the heredoc');
+    assert.equal(diagnostic.range.start.line, 6);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const suppress = actions.find((a) => a.title === 'Suppress kms-no-wildcard-actions on this line')!;
+    const suppressed = applyTextEdits(text, suppress.edit!.changes![uri]);
+    assert.equal(suppressed.split('\n')[2], '  # enclint-disable-next-line kms-no-wildcard-actions -- <reason>');
+    const result = analyze({ path: 'suppress-heredoc.tf', text: suppressed });
+    assert.deepEqual(result.notices.filter((n) => n.kind === 'parse-error'), []);
+    const wildcard = result.findings.filter((f) => f.ruleId === 'kms-no-wildcard-actions');
+    assert.equal(wildcard.length, 1);
+    assert.ok(wildcard[0].suppression, 'the comment above the attribute covers the heredoc line');
+  });
+
   it('uses // for suppressions in TypeScript, and offers none for plain JSON', async () => {
     const { commentPrefix } = await import('../../server/src/lsp/codeActions');
     assert.equal(commentPrefix('typescript', 'typescript'), '//');

@@ -11,6 +11,7 @@ import { initHclParser } from './parsers/hcl';
 import { syntaxNotices } from './parsers/syntax';
 import { SourceFile, type SourceInput } from './source';
 import { findSuppressions, suppressionFor } from './suppress';
+import { terraformSuppressionAnchor } from './terraform/anchors';
 import { buildModule, type TerraformModule } from './terraform/module';
 import type { AnalysisResult, Finding, Notice, Report, Severity } from './types';
 
@@ -96,7 +97,13 @@ export function analyze(input: SourceInput, options: AnalyzeOptions = {}): Analy
   result.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   assignFingerprints(file, result.findings);
   for (const finding of result.findings) {
-    const suppression = suppressionFor(suppressions, finding.range.start.line, finding.ruleId, finding.family);
+    if (file.kind === 'terraform' || file.kind === 'terraform-vars') {
+      const anchor = terraformSuppressionAnchor(file, finding.span.start);
+      if (anchor !== undefined) finding.anchorLine = anchor;
+    }
+    const suppression =
+      suppressionFor(suppressions, finding.range.start.line, finding.ruleId, finding.family) ??
+      (finding.anchorLine === undefined ? undefined : suppressionFor(suppressions, finding.anchorLine, finding.ruleId, finding.family));
     if (suppression) finding.suppression = { kind: 'inSource', justification: suppression.reason };
   }
   for (const notice of result.notices) if (notice.span && !notice.range) notice.range = file.lines.rangeOf(notice.span);

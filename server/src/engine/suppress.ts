@@ -39,8 +39,28 @@ export function findSuppressions(file: SourceFile): { suppressions: InlineSuppre
         });
       }
     }
+    stackNextLineDirectives(file, suppressions);
     return { suppressions, notices };
   });
+}
+
+/**
+ * Consecutive `enclint-disable-next-line` comments all cover the first line below them that is not
+ * itself such a comment, so a second suppression can be added above a first without detaching it.
+ */
+function stackNextLineDirectives(file: SourceFile, suppressions: InlineSuppression[]): void {
+  const directiveLines = new Set<number>();
+  for (const s of suppressions) {
+    const own = file.lines.positionAt(s.span.start).line;
+    if (s.line === own + 1 && /^\s*$/.test(file.lines.lineText(own).slice(0, file.lines.positionAt(s.span.start).character))) {
+      directiveLines.add(own);
+    }
+  }
+  for (const s of suppressions) {
+    const own = file.lines.positionAt(s.span.start).line;
+    if (s.line !== own + 1) continue;
+    while (directiveLines.has(s.line)) s.line++;
+  }
 }
 
 export function suppressionFor(

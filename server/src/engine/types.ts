@@ -110,6 +110,12 @@ export interface Finding {
   policyRefs: string[];
   /** Set when an `enclint-disable-next-line` comment covers the finding. */
   suppression?: Suppression;
+  /**
+   * Zero-based line an `enclint-disable-next-line` comment must sit above to cover the finding, when
+   * that is not the finding's own line: inside a heredoc policy no comment can go, so the comment goes
+   * above the attribute that holds it.
+   */
+  anchorLine?: number;
   /** Stable across unrelated edits: hash of rule, path and the normalised text of the flagged line. */
   fingerprint: string;
 }

@@ -55,9 +55,11 @@ function lineText(document: TextDocument, line: number): string {
  * would detach it, so the suppression goes at the end of the flagged line instead (`enclint-disable-line`).
  */
 export function suppressionEdit(document: TextDocument, finding: Finding, prefix: string): LspTextEdit {
-  const line = finding.range.start.line;
+  // Inside a heredoc policy the comment goes above the attribute that holds it (see anchorLine).
+  const line = finding.anchorLine ?? finding.range.start.line;
   const current = lineText(document, line);
-  if (/enclint-disable-next-line/.test(lineText(document, line - 1))) {
+  // (Never at the end of an anchor line: that is the `<<EOF` opener of the heredoc holding the finding.)
+  if (finding.anchorLine === undefined && /enclint-disable-next-line/.test(lineText(document, line - 1))) {
     const end = { line, character: current.length };
     return { range: { start: end, end }, newText: `  ${prefix} enclint-disable-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}` };
   }

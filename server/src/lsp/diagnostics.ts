@@ -51,7 +51,7 @@ function unusedSuppressions(result: AnalysisResult, text: string): Diagnostic[] 
   const unused: Diagnostic[] = [];
   for (const s of findSuppressions(file).suppressions) {
     const used = suppressed.some(
-      (f) => f.range.start.line === s.line && (s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(f.ruleId) || s.rules.includes(f.family)),
+      (f) => (f.range.start.line === s.line || f.anchorLine === s.line) && (s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(f.ruleId) || s.rules.includes(f.family)),
     );
     if (used) continue;
     unused.push({
