@@ -48,6 +48,10 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
   if (timings) timings['(read + parse)'] = performance.now() - parseStarted;
 
   const results: FileResult[] = [];
+  // One sibling list for the whole directory (rebuilt only when --fix replaces a file), so the
+  // engine builds the module and its module-wide facts once, not once per file.
+  const terraformSources = () => [...loaded, ...context].filter((f) => isTerraform(f.source)).map((f) => f.source!);
+  let siblings = terraformSources();
   try {
     for (let i = 0; i < loaded.length; i++) {
       const file = loaded[i];
@@ -55,10 +59,12 @@ export function analyzeUnit(unit: ScanUnit, options: UnitOptions): UnitResult {
         results.push(emptyResult(file, [{ path: file.path, level: 'warning', kind: 'skipped', message: file.skipped ?? 'not scanned' }]));
         continue;
       }
-      const siblings = [...loaded, ...context].filter((f) => isTerraform(f.source)).map((f) => f.source!);
       try {
         const started = performance.now();
-        results.push(analyzeFile(file, siblings, unit, options, rules, (updated) => (loaded[i] = { ...file, source: updated })));
+        results.push(analyzeFile(file, siblings, unit, options, rules, (updated) => {
+          loaded[i] = { ...file, source: updated };
+          siblings = terraformSources();
+        }));
         if (timings) timings[ANALYSIS] = (timings[ANALYSIS] ?? 0) + performance.now() - started;
       } catch (error) {
         // The engine already isolates rules; this catches the rest (say, a parser bug) so one file
@@ -147,8 +153,8 @@ function analyzeFile(file: LoadedFile, siblings: SourceFile[], unit: ScanUnit, o
       }
     }
   }
-  const seed = isTerraform(source) ? { 'hcl-tree': source.cached('hcl-tree', () => parseHcl(source.text)) } : undefined;
-  const result = analyze(input, { config: unit.config, moduleFiles, seed, rules });
+  // The kept SourceFile carries its parse tree and models, shared with the siblings' analyses.
+  const result = analyze(source, { config: unit.config, moduleFiles, rules });
   result.notices.push(...notices);
   return toFileResult(file, result, source, siblings, 0);
 }

@@ -39,9 +39,20 @@ export function enabledRules(config: EnclintConfig, rules: Rule[] = allRules): R
   return rules.filter((rule) => config.rules[rule.meta.id]?.enabled !== false && config.rules[rule.meta.family]?.enabled !== false);
 }
 
-export function analyze(input: SourceInput, options: AnalyzeOptions = {}): AnalysisResult {
+/**
+ * Modules already built for a set of kept files (the CLI passes the same sibling list for every file
+ * of a directory): module-wide work such as "which variables feed a secret" is then done once per
+ * directory instead of once per file.
+ */
+const moduleCache = new WeakMap<readonly SourceInput[], TerraformModule>();
+
+/**
+ * Analyses one file. Passing a kept `SourceFile` (rather than plain text) reuses what was already
+ * computed for it — its parse tree and models — e.g. when it was read as a sibling of another file.
+ */
+export function analyze(input: SourceInput | SourceFile, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? defaultConfig();
-  const file = new SourceFile(input);
+  const file = input instanceof SourceFile ? input : new SourceFile(input);
   for (const [key, value] of Object.entries(options.seed ?? {})) file.seed(key, value);
   const result: AnalysisResult = { path: file.path, kind: file.kind, findings: [], notices: [] };
   if (!file.kind) return result;
@@ -57,6 +68,12 @@ export function analyze(input: SourceInput, options: AnalyzeOptions = {}): Analy
   const moduleOf = (): TerraformModule | undefined => {
     if (file.kind !== 'terraform' && file.kind !== 'terraform-vars') return undefined;
     if (module) return module;
+    const given = options.moduleFiles ?? [];
+    if (given.includes(file) && given.every((s) => s instanceof SourceFile)) {
+      module = moduleCache.get(given) ?? buildModule(given as SourceFile[]);
+      moduleCache.set(given, module);
+      return module;
+    }
     const siblings = (options.moduleFiles ?? []).filter((s) => s.path !== file.path).map((s) => (s instanceof SourceFile ? s : new SourceFile(s)));
     module = buildModule([file, ...siblings]);
     return module;

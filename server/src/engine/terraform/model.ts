@@ -92,10 +92,13 @@ function readBody(
 }
 
 function readBlock(node: SyntaxNode, file: SourceFile, parent: TfBlock | undefined): TfBlock {
-  const typeNode = node.namedChildren.find((c) => c?.type === 'identifier');
-  const labelNodes = node.namedChildren.filter((c): c is SyntaxNode => !!c && (c.type === 'string_lit' || (c.type === 'identifier' && c !== typeNode)));
-  const start = node.children.find((c) => c?.type === 'block_start');
-  const end = node.children.find((c) => c?.type === 'block_end');
+  // Each `namedChildren`/`children` read crosses into WebAssembly and copies every child: read once.
+  const named = node.namedChildren;
+  const children = node.children;
+  const typeNode = named.find((c) => c?.type === 'identifier');
+  const labelNodes = named.filter((c): c is SyntaxNode => !!c && (c.type === 'string_lit' || (c.type === 'identifier' && c !== typeNode)));
+  const start = children.find((c) => c?.type === 'block_start');
+  const end = children.find((c) => c?.type === 'block_end');
   const lastLabel = labelNodes[labelNodes.length - 1] ?? typeNode;
   const block: TfBlock = {
     type: typeNode?.text ?? '',
@@ -110,14 +113,15 @@ function readBlock(node: SyntaxNode, file: SourceFile, parent: TfBlock | undefin
     parent,
     file,
   };
-  const body = node.namedChildren.find((c) => c?.type === 'body');
+  const body = named.find((c) => c?.type === 'body');
   if (body) readBody(body, file, block, block.blocks, block.attributes);
   return block;
 }
 
 function readAttribute(node: SyntaxNode, parent: TfBlock | undefined, file: SourceFile): TfAttribute {
-  const nameNode = node.namedChildren.find((c) => c?.type === 'identifier');
-  const expr = node.namedChildren.find((c) => c?.type === 'expression');
+  const named = node.namedChildren;
+  const nameNode = named.find((c) => c?.type === 'identifier');
+  const expr = named.find((c) => c?.type === 'expression');
   return {
     name: nameNode?.text ?? '',
     nameSpan: nameNode ? spanOf(nameNode) : spanOf(node),
@@ -165,7 +169,8 @@ export function evaluate(node: SyntaxNode, text: string): TfValue {
     }
     case 'literal_value':
     case 'collection_value':
-      return node.namedChildren[0] ? withSpan(evaluate(node.namedChildren[0], text), span) : { kind: 'expression', span };
+      const [first] = node.namedChildren;
+      return first ? withSpan(evaluate(first, text), span) : { kind: 'expression', span };
     case 'string_lit': {
       const literal = node.namedChildren.find((c) => c?.type === 'template_literal');
       const contentSpan = literal ? spanOf(literal) : { start: node.startIndex + 1, end: Math.max(node.startIndex + 1, node.endIndex - 1) };
