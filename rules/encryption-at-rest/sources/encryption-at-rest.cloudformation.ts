@@ -16,7 +16,7 @@ import {
 } from '../../../server/src/engine/cloudformation/model';
 import { fix } from '../../../server/src/engine/fix';
 import type { Fix, Span, TextEdit } from '../../../server/src/engine/types';
-import { get, pair, type DataNode, type MapNode, type PairNode } from '../../../server/src/engine/yaml/data';
+import { get, pair, type DataNode, type MapNode, type PairNode, locatePath, type LocatedPath } from '../../../server/src/engine/yaml/data';
 import type { RuleContext } from '../../define';
 import { isAwsManagedKeyName } from '../customer-key';
 import { CMK_REQUIREMENT, requiresCustomerKey } from '../terraform-check';
@@ -303,28 +303,6 @@ function soleKeyArn(template: CfnTemplate): CfnRaw | undefined {
   return new CfnRaw(`!GetAtt ${id}.Arn`, { 'Fn::GetAtt': [id, 'Arn'] });
 }
 
-interface Located {
-  /** Pairs along the path that exist, outermost first. */
-  along: PairNode[];
-  present: PairNode | undefined;
-  /** A step on the path is not a mapping (an intrinsic like `!If`): the setting cannot be read. */
-  opaque: boolean;
-}
-
-function locate(base: MapNode | undefined, path: readonly string[]): Located {
-  const along: PairNode[] = [];
-  let node: MapNode | undefined = base;
-  for (const step of path) {
-    const p = pair(node, step);
-    if (!p) break;
-    along.push(p);
-    node = p.value?.type === 'map' ? p.value : undefined;
-  }
-  const present = along.length === path.length && along[along.length - 1].value ? along[along.length - 1] : undefined;
-  const last = along[along.length - 1];
-  const opaque = !present && !!last && !!last.value && last.value.type !== 'map';
-  return { along, present, opaque };
-}
 
 /**
  * Edits writing several settings under one base mapping. Settings sharing a missing parent at the
@@ -333,7 +311,7 @@ function locate(base: MapNode | undefined, path: readonly string[]): Located {
 function setSettings(context: RuleContext, template: CfnTemplate, resource: CfnResource, base: MapNode | undefined, settings: ReadonlyArray<readonly [readonly string[], CfnValue]>): TextEdit[] | undefined {
   const groups = new Map<string, Array<readonly [readonly string[], CfnValue]>>();
   for (const setting of settings) {
-    const located = locate(base, setting[0]);
+    const located = locatePath(base, setting[0]);
     const missingAt = located.present ? setting[0].length : located.along.length;
     const key = missingAt < setting[0].length - 1 ? setting[0].slice(0, missingAt + 1).join('.') : `direct:${setting[0].join('.')}`;
     groups.set(key, [...(groups.get(key) ?? []), setting]);
@@ -381,7 +359,7 @@ function keyFix(context: RuleContext, template: CfnTemplate, resource: CfnResour
   return fix(`Set ${settings.map(([p, v]) => `${p[p.length - 1]}: ${describeValue(v)}`).join(', ')}`, edits, { safe: false });
 }
 
-function reportSpan(resource: CfnResource, located: Located, itemSpan: Span | undefined): Span {
+function reportSpan(resource: CfnResource, located: LocatedPath, itemSpan: Span | undefined): Span {
   const last = located.along[located.along.length - 1];
   return located.present?.span ?? last?.keySpan ?? itemSpan ?? resource.pair.keySpan;
 }
@@ -392,11 +370,11 @@ function checkTarget(setting: CfnAtRestSetting, resource: CfnResource, base: Map
   const cmk = requiresCustomerKey(context);
   const sw = setting.switch;
   let protection: Protection = 'encrypted';
-  let swLocated: Located | undefined;
+  let swLocated: LocatedPath | undefined;
   let swResolved: ResolvedCfnValue | undefined;
   let swText: string | undefined;
   if (sw) {
-    swLocated = locate(base, sw.path);
+    swLocated = locatePath(base, sw.path);
     if (swLocated.opaque) return;
     if (!swLocated.present) {
       const unset = typeof sw.whenUnset === 'function' ? sw.whenUnset(resource, template) : sw.whenUnset;
@@ -408,7 +386,7 @@ function checkTarget(setting: CfnAtRestSetting, resource: CfnResource, base: Map
       if (swText === undefined) return;
       protection = (sw.isOn ?? isTrue)(swText) ? 'encrypted' : (sw.whenOff ?? 'unencrypted');
     }
-    if (protection !== 'encrypted' && sw.satisfiedByKey && setting.key && classifyKey(locate(base, setting.key.path).present?.value, template).kind !== 'absent') protection = 'encrypted';
+    if (protection !== 'encrypted' && sw.satisfiedByKey && setting.key && classifyKey(locatePath(base, setting.key.path).present?.value, template).kind !== 'absent') protection = 'encrypted';
   }
 
   if (sw && swLocated && protection !== 'encrypted') {
@@ -417,7 +395,7 @@ function checkTarget(setting: CfnAtRestSetting, resource: CfnResource, base: Map
     const said = swLocated.present ? `sets ${pathText} to ${swText}${parameterSuffix(swResolved!)}` : `does not set ${pathText}`;
     const span = reportSpan(resource, swLocated, itemSpan);
     if (protection === 'unencrypted') {
-      const settings: Array<readonly [readonly string[], CfnValue]> = [[sw.path, sw.on], ...(sw.companions ?? []).filter(([p]) => !locate(base, p).present)];
+      const settings: Array<readonly [readonly string[], CfnValue]> = [[sw.path, sw.on], ...(sw.companions ?? []).filter(([p]) => !locatePath(base, p).present)];
       const edits = setSettings(context, template, resource, base, settings);
       const fixes: Fix[] = edits && !sw.needsKey ? [fix(`Set ${settings.map(([p, v]) => `${p[p.length - 1]}: ${describeValue(v)}`).join(', ')}`, edits, { preferred: true, safe: !swResolved?.parameter })] : [];
       const alternative = cmk ? keyFix(context, template, resource, base, setting, true) : undefined;
@@ -436,7 +414,7 @@ function checkTarget(setting: CfnAtRestSetting, resource: CfnResource, base: Map
   }
 
   if (!setting.key) return;
-  const keyLocated = locate(base, setting.key.path);
+  const keyLocated = locatePath(base, setting.key.path);
   if (keyLocated.opaque) return;
   const key = classifyKey(keyLocated.present?.value, template);
   if (key.kind === 'customer' || key.kind === 'unknown') return;
@@ -494,7 +472,7 @@ export function checkCloudFormationAtRest(context: RuleContext): void {
       // `Properties` written as an intrinsic (or broken): nothing can be read.
       if (resource.propertiesPair?.value && !resource.properties) continue;
       if (setting.appliesTo && !setting.appliesTo(resource, template)) continue;
-      if (setting.inheritedWhen?.some((p) => get(resource.properties, p)) && !(setting.switch && locate(resource.properties, setting.switch.path).present)) continue;
+      if (setting.inheritedWhen?.some((p) => get(resource.properties, p)) && !(setting.switch && locatePath(resource.properties, setting.switch.path).present)) continue;
       if (!setting.each) {
         checkTarget(setting, resource, resource.properties, template, context);
         continue;

@@ -19,7 +19,7 @@ import {
 import { fix } from '../../../server/src/engine/fix';
 import { policyDocuments } from '../../../server/src/engine/policy';
 import type { Fix, Span } from '../../../server/src/engine/types';
-import { get, pair, type DataNode, type MapNode, type PairNode } from '../../../server/src/engine/yaml/data';
+import { get, pair, type DataNode, type MapNode, type PairNode, locatePath, type LocatedPath } from '../../../server/src/engine/yaml/data';
 import type { RuleContext } from '../../define';
 import { documentEnforcesTls } from '../encryption-in-transit-bucket-policy';
 
@@ -155,30 +155,11 @@ export const CLOUDFORMATION_TRANSIT_SETTINGS: readonly CfnTransitSetting[] = [
   },
 ];
 
-interface Located {
-  along: PairNode[];
-  present: PairNode | undefined;
-  opaque: boolean;
-}
-
-function locate(base: MapNode | undefined, path: readonly string[]): Located {
-  const along: PairNode[] = [];
-  let node: MapNode | undefined = base;
-  for (const step of path) {
-    const p = pair(node, step);
-    if (!p) break;
-    along.push(p);
-    node = p.value?.type === 'map' ? p.value : undefined;
-  }
-  const present = along.length === path.length && along[along.length - 1].value ? along[along.length - 1] : undefined;
-  const last = along[along.length - 1];
-  return { along, present, opaque: !present && !!last?.value && last.value.type !== 'map' };
-}
 
 function checkTarget(setting: CfnTransitSetting, resource: CfnResource, base: MapNode | undefined, template: CfnTemplate, context: RuleContext, itemSpan?: Span): void {
   const who = describeResource(resource) + (setting.each ? ` ${setting.each[setting.each.length - 1]} item` : '');
   const pathText = setting.path.join('.');
-  const located = locate(base, setting.path);
+  const located = locatePath(base, setting.path);
   if (located.opaque) return;
   const property = setting.path[setting.path.length - 1];
   const write = () => (base === resource.properties ? setResourceProperty(context.file, template, resource, [...setting.path], setting.fix) : base ? setPath(context.file, template, base, [...setting.path], setting.fix) : []);

@@ -78,6 +78,30 @@ export function getPath(node: DataNode | undefined, path: Array<string | number>
 }
 
 /** A scalar's value as a string (numbers and booleans spelled out), or undefined for collections/tagged nodes. */
+/** Where a nested property path stands in a mapping, for checks that read a setting and fixes that add it. */
+export interface LocatedPath {
+  /** Pairs along the path that exist, outermost first. */
+  along: PairNode[];
+  /** The last pair, when the whole path exists and has a value. */
+  present: PairNode | undefined;
+  /** A step on the path is not a mapping (an intrinsic like `!If`): the setting cannot be read. */
+  opaque: boolean;
+}
+
+export function locatePath(base: MapNode | undefined, path: readonly string[]): LocatedPath {
+  const along: PairNode[] = [];
+  let node: MapNode | undefined = base;
+  for (const step of path) {
+    const p = pair(node, step);
+    if (!p) break;
+    along.push(p);
+    node = p.value?.type === 'map' ? p.value : undefined;
+  }
+  const present = along.length === path.length && along[along.length - 1].value ? along[along.length - 1] : undefined;
+  const last = along[along.length - 1];
+  return { along, present, opaque: !present && !!last?.value && last.value.type !== 'map' };
+}
+
 export function scalarString(node: DataNode | undefined): string | undefined {
   if (node?.type !== 'scalar' || node.tag && !node.tag.startsWith('!!')) return undefined;
   if (node.value === null) return undefined;
