@@ -5,7 +5,7 @@
 //   2. the floor: reading and tree-sitter-parsing the same files with the same number of workers,
 // and prints files/s, MB/s and the ratio. It also checks that the scan parsed each file exactly once.
 //
-//   npm run bench [-- --files 1000 --runs 1 --jobs N --keep]
+//   npm run bench [-- --files 2000 --runs 1 --jobs N --keep]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,7 +18,7 @@ const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
-const FILES = option('files', 1000);
+const FILES = option('files', 2000);
 const RUNS = option('runs', 1);
 const JOBS = option('jobs', os.availableParallelism());
 const FILES_PER_MODULE = 8;
