@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SourceFile } from '../../server/src/engine/source';
 import { applyEdits } from '../../server/src/engine/fix';
 import { insertAttribute, insertNestedBlock, setAttribute } from '../../server/src/engine/terraform/edits';
-import { attr, literalString, resources, terraformFile } from '../../server/src/engine/terraform/model';
+import { allBlocks, attr, literalString, PREVIOUS_MODEL_KEY, resources, terraformFile } from '../../server/src/engine/terraform/model';
 import { buildModule, resolveValue } from '../../server/src/engine/terraform/module';
 
 function tf(text: string, path = 'main.tf') {
@@ -66,5 +66,50 @@ describe('terraform edits', () => {
   it('inserts a nested block with the file indentation unit, set apart by a blank line', () => {
     const out = edit('resource "a" "b" {\n    x = 1\n}\n', (f) => insertNestedBlock(f.blocks[0], 'rules {\n  days = 30\n}'));
     assert.equal(out, 'resource "a" "b" {\n    x = 1\n\n    rules {\n        days = 30\n    }\n}\n');
+  });
+});
+
+describe('terraform model reuse after an edit', () => {
+  /** The model as plain data: spans, names and values, without back-references to files and parents. */
+  function plain(file: ReturnType<typeof tf>): unknown {
+    return JSON.parse(JSON.stringify(file.blocks, (key, value) => (key === 'file' || key === 'parent' ? undefined : value)));
+  }
+
+  const before = [
+    'resource "aws_kms_key" "a" {\n  description = "a"\n  policy = jsonencode({ Statement = [{ Action = "kms:*" }] })\n}\n',
+    'resource "aws_kms_key" "b" {\n  enable_key_rotation = true\n  tags = { x = ["1", 2, var.y] }\n  nested {\n    inner = <<EOF\n{"k": 1}\nEOF\n  }\n}\n',
+    'resource "aws_kms_key" "a" {\n  description = "a"\n  policy = jsonencode({ Statement = [{ Action = "kms:*" }] })\n}\n',
+  ].join('\n');
+
+  for (const [name, edit] of [
+    ['an edit inside the first block moves the later ones', (t: string) => t.replace('description = "a"', 'description = "changed, longer"')],
+    ['a line added at the top moves every block', (t: string) => '# header\n\n' + t],
+    ['an edit at the end leaves earlier blocks in place', (t: string) => t + '\nvariable "v" {}\n'],
+    ['a half-typed block next to unchanged ones', (t: string) => t.replace('resource "aws_kms_key" "b" {', 'resource "aws_kms_key" "b" {\n  enable_key_rotation =')],
+  ] as const) {
+    it(`equals a fresh build: ${name}`, () => {
+      const previous = terraformFile(new SourceFile({ path: 'main.tf', text: before }));
+      const after = edit(before);
+      const reusedSource = new SourceFile({ path: 'main.tf', text: after });
+      reusedSource.seed(PREVIOUS_MODEL_KEY, previous);
+      const reused = terraformFile(reusedSource);
+      const fresh = terraformFile(new SourceFile({ path: 'main.tf', text: after }));
+      assert.deepEqual(plain(reused), plain(fresh));
+      for (const block of allBlocks(reused.blocks)) {
+        assert.equal(block.file, reusedSource, 'reused blocks belong to the new file');
+        for (const a of block.attributes) assert.equal(a.parent, block);
+      }
+    });
+  }
+
+  it('reuses the unchanged blocks rather than rebuilding them', () => {
+    const previous = terraformFile(new SourceFile({ path: 'main.tf', text: before }));
+    const source = new SourceFile({ path: 'main.tf', text: before + '\nvariable "v" {}\n' });
+    source.seed(PREVIOUS_MODEL_KEY, previous);
+    const reused = terraformFile(source);
+    // Unmoved values are shared, not copied: the proof that the block was not rebuilt from the tree.
+    assert.equal(reused.blocks[1].attributes[1].value, previous.blocks[1].attributes[1].value);
+    assert.notEqual(reused.blocks[1], previous.blocks[1]);
+    assert.equal(reused.blocks.length, 4);
   });
 });

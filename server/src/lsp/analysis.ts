@@ -4,7 +4,8 @@
 import { analyze, fixAll, type FixAllResult } from '../engine/engine';
 import type { EnclintConfig } from '../engine/config';
 import { parseHcl } from '../engine/parsers/hcl';
-import type { SourceFile } from '../engine/source';
+import { SourceFile } from '../engine/source';
+import { PREVIOUS_MODEL_KEY, terraformFile, type TfFile } from '../engine/terraform/model';
 import type { AnalysisResult } from '../engine/types';
 import type { LiveDocument } from './documents';
 import type { FileCache } from './files';
@@ -25,6 +26,9 @@ export interface DocumentAnalysis {
 }
 
 export class Analyzer {
+  /** Each open Terraform document's model from its last analysis: unchanged blocks are reused. */
+  private readonly models = new WeakMap<LiveDocument, TfFile>();
+
   constructor(private readonly files: FileCache) {}
 
   analyzeDocument(live: LiveDocument, config: EnclintConfig, configGeneration: number): DocumentAnalysis {
@@ -47,7 +51,12 @@ export class Analyzer {
     } else {
       live.dropTree();
     }
-    const result = analyze({ path: live.path, text, kind }, { config, moduleFiles: siblings, seed });
+    const file = new SourceFile({ path: live.path, text, kind });
+    const previousModel = this.models.get(live);
+    if (previousModel && live.tree) seed[PREVIOUS_MODEL_KEY] = previousModel;
+    const result = analyze(file, { config, moduleFiles: siblings, seed });
+    if (live.tree) this.models.set(live, terraformFile(file));
+    else this.models.delete(live);
     const signature = live.tree ? moduleSignature(live.tree, text, kind === 'terraform-vars') : undefined;
     return { uri: live.uri, version: live.version, text, result, siblings, configGeneration, moduleSignature: signature };
   }

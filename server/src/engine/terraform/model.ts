@@ -65,6 +65,13 @@ export interface TfFile {
 
 const spanOf = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
 
+/**
+ * Seed key for the model of the same document before the latest edit (the language server sets it):
+ * top-level blocks whose text did not change are moved, not rebuilt. Building the model crosses into
+ * WebAssembly for every node, which costs more than the incremental reparse itself.
+ */
+export const PREVIOUS_MODEL_KEY = 'terraform-model-previous';
+
 /** The Terraform model of a file, parsed once and shared by every rule. */
 export function terraformFile(file: SourceFile): TfFile {
   return file.cached('terraform-model', () => {
@@ -72,9 +79,22 @@ export function terraformFile(file: SourceFile): TfFile {
     const root = tree.rootNode;
     const body = root.children.find((child) => child?.type === 'body');
     const result: TfFile = { file, tree, blocks: [], attributes: [] };
-    if (body) readBody(body, file, undefined, result.blocks, result.attributes);
+    const previous = file.cached<TfFile | undefined>(PREVIOUS_MODEL_KEY, () => undefined);
+    if (body) readBody(body, file, undefined, result.blocks, result.attributes, previous && unchangedBlockIndex(previous));
     return result;
   });
+}
+
+/** Top-level blocks of an earlier model by their exact text. */
+function unchangedBlockIndex(previous: TfFile): Map<string, TfBlock[]> {
+  const index = new Map<string, TfBlock[]>();
+  for (const block of previous.blocks) {
+    const text = previous.file.text.slice(block.span.start, block.span.end);
+    const same = index.get(text);
+    if (same) same.push(block);
+    else index.set(text, [block]);
+  }
+  return index;
 }
 
 function readBody(
@@ -83,11 +103,77 @@ function readBody(
   parent: TfBlock | undefined,
   blocks: TfBlock[],
   attributes: TfAttribute[],
+  unchanged?: Map<string, TfBlock[]>,
 ): void {
   for (const child of body.namedChildren) {
     if (!child) continue;
-    if (child.type === 'block') blocks.push(readBlock(child, file, parent));
-    else if (child.type === 'attribute') attributes.push(readAttribute(child, parent, file));
+    const type = child.type;
+    if (type === 'block') {
+      const earlier = unchanged?.get(file.text.slice(child.startIndex, child.endIndex))?.shift();
+      blocks.push(earlier ? relocateBlock(earlier, child.startIndex - earlier.span.start, file, parent) : readBlock(child, file, parent));
+    } else if (type === 'attribute') attributes.push(readAttribute(child, parent, file));
+  }
+}
+
+// ------------------------------------------------------------------------------- reuse after edits
+
+const shift = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+/** A copy of an unchanged block of an earlier model, moved by `delta` and attached to the new file. */
+function relocateBlock(old: TfBlock, delta: number, file: SourceFile, parent: TfBlock | undefined): TfBlock {
+  const block: TfBlock = {
+    type: old.type,
+    labels: old.labels,
+    labelSpans: old.labelSpans.map((span) => shift(span, delta)),
+    span: shift(old.span, delta),
+    headerSpan: shift(old.headerSpan, delta),
+    bodyStart: old.bodyStart + delta,
+    bodyEnd: old.bodyEnd === undefined ? undefined : old.bodyEnd + delta,
+    attributes: [],
+    blocks: [],
+    parent,
+    file,
+  };
+  block.attributes = old.attributes.map((a) => ({
+    name: a.name,
+    nameSpan: shift(a.nameSpan, delta),
+    span: shift(a.span, delta),
+    value: shiftValue(a.value, delta),
+    parent: block,
+    file,
+  }));
+  block.blocks = old.blocks.map((child) => relocateBlock(child, delta, file, block));
+  return block;
+}
+
+/** Values are plain data: unmoved ones are shared, moved ones copied with every span shifted. */
+function shiftValue(value: TfValue, delta: number): TfValue {
+  if (delta === 0) return value;
+  switch (value.kind) {
+    case 'string':
+    case 'template':
+      return { ...value, span: shift(value.span, delta), contentSpan: shift(value.contentSpan, delta) };
+    case 'object':
+      return {
+        ...value,
+        span: shift(value.span, delta),
+        entries: value.entries.map((e) => ({ key: e.key, keySpan: shift(e.keySpan, delta), value: shiftValue(e.value, delta), span: shift(e.span, delta) })),
+      };
+    case 'tuple':
+      return { ...value, span: shift(value.span, delta), items: value.items.map((item) => shiftValue(item, delta)) };
+    case 'call':
+      return { ...value, span: shift(value.span, delta), args: value.args.map((arg) => shiftValue(arg, delta)) };
+    case 'number':
+    case 'bool':
+    case 'null':
+    case 'reference':
+    case 'expression':
+      return { ...value, span: shift(value.span, delta) };
+    default: {
+      // A new value kind must say here which of its fields are offsets.
+      const unhandled: never = value;
+      return unhandled;
+    }
   }
 }
 
