@@ -13,6 +13,12 @@ describe('source', () => {
       assert.equal(detectKind('App.java'), 'java');
       assert.equal(detectKind('.env'), 'dotenv');
       assert.equal(detectKind('photo.png'), undefined);
+      assert.equal(detectKind('README.md'), undefined, 'prose is not scanned');
+    });
+    it('scans scripts, config formats and key files as text (token formats only)', () => {
+      for (const path of ['deploy.sh', 'app.properties', 'settings.ini', 'pyproject.toml', 'server.pem', 'home/.npmrc', '.git-credentials', 'pom.xml']) {
+        assert.equal(detectKind(path), 'text', path);
+      }
     });
     it('recognises CloudFormation templates by content, not by name', () => {
       assert.equal(detectKind('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n'), 'cloudformation-yaml');

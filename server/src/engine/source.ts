@@ -71,6 +71,8 @@ const EXTENSION_KINDS: Array<[RegExp, SourceKind]> = [
   [/(^|[\\/])\.env(\.[\w.-]+)?$|\.env$/i, 'dotenv'],
   [/\.(json|template\.json)$/i, 'json'],
   [/\.(ya?ml|template)$/i, 'yaml'],
+  // Plain text where credentials turn up (scripts, config formats, key files): token formats only.
+  [/\.(sh|bash|zsh|ps1|properties|ini|cfg|conf|toml|xml|pem|key|npmrc|pypirc|netrc)$|(^|[\\/])\.(npmrc|pypirc|netrc|git-credentials)$/i, 'text'],
 ];
 
 /** Declaration files and type stubs hold no values worth scanning. */
