@@ -13,6 +13,7 @@ import {
   type CfnResource,
   type CfnTemplate,
   type ResolvedCfnValue,
+  forEachSettingTarget,
 } from '../../../server/src/engine/cloudformation/model';
 import { fix } from '../../../server/src/engine/fix';
 import type { Fix, Span, TextEdit } from '../../../server/src/engine/types';
@@ -467,25 +468,13 @@ function checkBucketEncryption(bucket: CfnResource, template: CfnTemplate, conte
 
 export function checkCloudFormationAtRest(context: RuleContext): void {
   const template = cfnTemplate(context.file);
-  for (const setting of CLOUDFORMATION_AT_REST_SETTINGS) {
-    for (const resource of resourcesOfType(template, ...setting.resourceTypes)) {
-      // `Properties` written as an intrinsic (or broken): nothing can be read.
-      if (resource.propertiesPair?.value && !resource.properties) continue;
-      if (setting.appliesTo && !setting.appliesTo(resource, template)) continue;
-      if (setting.inheritedWhen?.some((p) => get(resource.properties, p)) && !(setting.switch && locatePath(resource.properties, setting.switch.path).present)) continue;
-      if (!setting.each) {
-        checkTarget(setting, resource, resource.properties, template, context);
-        continue;
-      }
-      let list: DataNode | undefined = resource.properties;
-      for (const step of setting.each) list = get(list, step);
-      if (list?.type !== 'seq') continue;
-      for (const item of list.items) {
-        if (item.type !== 'map' || (setting.appliesToItem && !setting.appliesToItem(item))) continue;
-        checkTarget(setting, resource, item, template, context, item.span);
-      }
-    }
-  }
+  forEachSettingTarget(
+    template,
+    CLOUDFORMATION_AT_REST_SETTINGS,
+    (setting, resource, target, itemSpan) => checkTarget(setting, resource, target, template, context, itemSpan),
+    // A replica or restore inherits its source's encryption unless it sets its own.
+    (setting, resource) => !!setting.inheritedWhen?.some((p) => get(resource.properties, p)) && !(setting.switch && locatePath(resource.properties, setting.switch.path).present),
+  );
   for (const bucket of resourcesOfType(template, 'AWS::S3::Bucket')) checkBucketEncryption(bucket, template, context);
 }
 

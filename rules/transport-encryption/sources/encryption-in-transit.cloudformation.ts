@@ -15,6 +15,7 @@ import {
   resourcesOfType,
   type CfnResource,
   type CfnTemplate,
+  forEachSettingTarget,
 } from '../../../server/src/engine/cloudformation/model';
 import { fix } from '../../../server/src/engine/fix';
 import { policyDocuments } from '../../../server/src/engine/policy';
@@ -278,24 +279,9 @@ function checkBucket(bucket: CfnResource, template: CfnTemplate, context: RuleCo
 
 export function checkCloudFormationTransit(context: RuleContext): void {
   const template = cfnTemplate(context.file);
-  for (const setting of CLOUDFORMATION_TRANSIT_SETTINGS) {
-    for (const resource of resourcesOfType(template, ...setting.resourceTypes)) {
-      // `Properties` written as an intrinsic (or broken): nothing can be read.
-      if (resource.propertiesPair?.value && !resource.properties) continue;
-      if (setting.appliesTo && !setting.appliesTo(resource, template)) continue;
-      if (!setting.each) {
-        checkTarget(setting, resource, resource.properties, template, context);
-        continue;
-      }
-      let list: DataNode | undefined = resource.properties;
-      for (const step of setting.each) list = get(list, step);
-      if (list?.type !== 'seq') continue;
-      for (const item of list.items) {
-        if (item.type !== 'map' || (setting.appliesToItem && !setting.appliesToItem(item))) continue;
-        checkTarget(setting, resource, item, template, context, item.span);
-      }
-    }
-  }
+  forEachSettingTarget(template, CLOUDFORMATION_TRANSIT_SETTINGS, (setting, resource, target, itemSpan) =>
+    checkTarget(setting, resource, target, template, context, itemSpan),
+  );
   for (const listener of resourcesOfType(template, 'AWS::ElasticLoadBalancingV2::Listener')) checkListener(listener, template, context);
   for (const bucket of resourcesOfType(template, 'AWS::S3::Bucket')) checkBucket(bucket, template, context);
 }

@@ -88,6 +88,46 @@ export function resourcesOfType(template: CfnTemplate, ...types: string[]): CfnR
   return template.resources.filter((r) => r.type !== undefined && types.includes(r.type));
 }
 
+/** What a declarative CloudFormation setting applies to: resource types, optionally each item of a list property. */
+export interface CfnSettingScope {
+  resourceTypes: readonly string[];
+  /** Property path to a list whose items each carry the setting (e.g. `BlockDeviceMappings`). */
+  each?: readonly string[];
+  appliesTo?: (resource: CfnResource, template: CfnTemplate) => boolean;
+  appliesToItem?: (item: MapNode) => boolean;
+}
+
+/**
+ * Visits every place a setting table entry applies to: the properties of each matching resource, or
+ * each matching item of its `each` list (with the item's span, where a finding about the item goes).
+ */
+export function forEachSettingTarget<S extends CfnSettingScope>(
+  template: CfnTemplate,
+  settings: readonly S[],
+  visit: (setting: S, resource: CfnResource, target: MapNode | undefined, itemSpan?: Span) => void,
+  skip?: (setting: S, resource: CfnResource) => boolean,
+): void {
+  for (const setting of settings) {
+    for (const resource of resourcesOfType(template, ...setting.resourceTypes)) {
+      // `Properties` written as an intrinsic (or broken): nothing can be read.
+      if (resource.propertiesPair?.value && !resource.properties) continue;
+      if (setting.appliesTo && !setting.appliesTo(resource, template)) continue;
+      if (skip?.(setting, resource)) continue;
+      if (!setting.each) {
+        visit(setting, resource, resource.properties);
+        continue;
+      }
+      let list: DataNode | undefined = resource.properties;
+      for (const step of setting.each) list = get(list, step);
+      if (list?.type !== 'seq') continue;
+      for (const item of list.items) {
+        if (item.type !== 'map' || (setting.appliesToItem && !setting.appliesToItem(item))) continue;
+        visit(setting, resource, item, item.span);
+      }
+    }
+  }
+}
+
 export function resourceById(template: CfnTemplate, logicalId: string): CfnResource | undefined {
   return template.resources.find((r) => r.logicalId === logicalId);
 }
