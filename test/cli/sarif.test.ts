@@ -82,8 +82,10 @@ describe('SARIF output', () => {
     const start = '/* 🔑 */ '.length + 1;
     assert.equal(start, 10);
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: start, endLine: 1, endColumn: start + 'resource "aws_kms_key" "d"'.length });
-    // The safe fix is an insertion: an empty deleted region plus the inserted attribute.
-    const insertion = result.fixes[0].artifactChanges[0].replacements[0];
+    // The safe fix inserts the attribute (an empty deleted region) and realigns `description`'s `=` to it.
+    const replacements = result.fixes[0].artifactChanges[0].replacements;
+    assert.equal(replacements.length, 2);
+    const insertion = replacements.find((r: { insertedContent: { text: string } }) => r.insertedContent.text.includes('enable_key_rotation'));
     assert.equal(insertion.deletedRegion.startLine, insertion.deletedRegion.endLine);
     assert.equal(insertion.deletedRegion.startColumn, insertion.deletedRegion.endColumn);
     assert.match(insertion.insertedContent.text, /enable_key_rotation = true/);

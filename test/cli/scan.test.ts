@@ -187,7 +187,7 @@ describe('enclint scan', () => {
       assert.match(fixed.stdout, /✔ fixed 1 problem in 1 file/);
       assert.equal(
         fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'),
-        '# A key without automatic rotation: kms-key-rotation flags it and its safe fix sets the attribute.\nresource "aws_kms_key" "data" {\n  description = "customer data"\n  enable_key_rotation = true\n}\n',
+        '# A key without automatic rotation: kms-key-rotation flags it and its safe fix sets the attribute.\nresource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}\n',
       );
       const again = await runCli(['scan', dir, ...ROTATION]);
       assert.equal(again.code, 0);

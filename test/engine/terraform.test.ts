@@ -53,6 +53,21 @@ describe('terraform edits', () => {
     assert.equal(out, 'resource "a" "b" {\n  x         = 1\n  yyy       = 2\n  long_name = true\n}\n');
   });
 
+  it('aligns a lone neighbour as terraform fmt would', () => {
+    const out = edit('resource "a" "b" {\n  description = "x"\n}\n', (f) => insertAttribute(f.blocks[0], 'enable_key_rotation', 'true'));
+    assert.equal(out, 'resource "a" "b" {\n  description         = "x"\n  enable_key_rotation = true\n}\n');
+  });
+
+  it('pads a shorter name to the run it joins', () => {
+    const out = edit('resource "a" "b" {\n  cluster_identifier = "x"\n}\n', (f) => insertAttribute(f.blocks[0], 'encrypted', 'true'));
+    assert.equal(out, 'resource "a" "b" {\n  cluster_identifier = "x"\n  encrypted          = true\n}\n');
+  });
+
+  it('leaves hand-formatted runs as they are', () => {
+    const out = edit('resource "a" "b" {\n  a = 1\n  long_name = 2\n}\n', (f) => insertAttribute(f.blocks[0], 'c', '3'));
+    assert.equal(out, 'resource "a" "b" {\n  a = 1\n  long_name = 2\n  c = 3\n}\n');
+  });
+
   it('keeps tabs and CRLF', () => {
     const out = edit('resource "a" "b" {\r\n\tx = 1\r\n}\r\n', (f) => insertAttribute(f.blocks[0], 'y', '2'));
     assert.equal(out, 'resource "a" "b" {\r\n\tx = 1\r\n\ty = 2\r\n}\r\n');

@@ -48,10 +48,12 @@ describe('language server: code actions and hover', () => {
     assert.equal(quickFix.kind, 'quickfix');
     assert.equal(quickFix.isPreferred, true);
     const fixed = applyTextEdits(KEY, quickFix.edit!.changes![uri]);
-    assert.equal(fixed, 'resource "aws_kms_key" "data" {\n  description = "customer data"\n  enable_key_rotation = true\n}\n');
+    assert.equal(fixed, 'resource "aws_kms_key" "data" {\n  description         = "customer data"\n  enable_key_rotation = true\n}\n');
     assertFixed('fix.tf', fixed);
-    // And the server agrees once the editor applies it.
-    await client.change(uri, 2, quickFix.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })));
+    // And the server agrees once the editor applies it. A didChange applies its changes one after
+    // another, while a WorkspaceEdit's ranges all refer to the original text: send them last first.
+    const lastFirst = [...quickFix.edit!.changes![uri]].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await client.change(uri, 2, lastFirst.map((e) => ({ range: e.range, text: e.newText })));
     assert.deepEqual(rotation(await client.diagnostics(uri, 2)), []);
   });
 

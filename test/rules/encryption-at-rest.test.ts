@@ -54,7 +54,7 @@ const ROWS: Row[] = [
     message: 'root_block_device does not set encrypted, leaving the root volume unencrypted at rest',
     line: 5,
     severity: 'error',
-    fix: { title: 'Set encrypted = true', safe: true, output: 'resource "aws_launch_configuration" "web" {\n  image_id      = "ami-0123"\n  instance_type = "t3.micro"\n\n  root_block_device {\n    volume_size = 20\n    encrypted = true\n  }\n}\n' },
+    fix: { title: 'Set encrypted = true', safe: true, output: 'resource "aws_launch_configuration" "web" {\n  image_id      = "ami-0123"\n  instance_type = "t3.micro"\n\n  root_block_device {\n    volume_size = 20\n    encrypted   = true\n  }\n}\n' },
   },
   {
     covers: 'aws_launch_configuration ebs_block_device.encrypted',
@@ -70,7 +70,7 @@ const ROWS: Row[] = [
     message: 'block_device_mappings does not set ebs.encrypted, leaving the EBS volume unencrypted at rest',
     line: 7,
     severity: 'error',
-    fix: { title: 'Set encrypted = "true"', safe: true, output: 'resource "aws_launch_template" "web" {\n  name = "web"\n\n  block_device_mappings {\n    device_name = "/dev/sda1"\n\n    ebs {\n      volume_size = 20\n      encrypted = "true"\n    }\n  }\n}\n' },
+    fix: { title: 'Set encrypted = "true"', safe: true, output: 'resource "aws_launch_template" "web" {\n  name = "web"\n\n  block_device_mappings {\n    device_name = "/dev/sda1"\n\n    ebs {\n      volume_size = 20\n      encrypted   = "true"\n    }\n  }\n}\n' },
   },
   {
     covers: 'aws_db_instance storage_encrypted',
@@ -94,7 +94,7 @@ const ROWS: Row[] = [
     message: 'does not set storage_encrypted, leaving its data unencrypted at rest',
     line: 1,
     severity: 'error',
-    fix: { title: 'Set storage_encrypted = true', safe: true, output: 'resource "aws_docdb_cluster" "docs" {\n  cluster_identifier = "docs"\n  storage_encrypted = true\n}\n' },
+    fix: { title: 'Set storage_encrypted = true', safe: true, output: 'resource "aws_docdb_cluster" "docs" {\n  cluster_identifier = "docs"\n  storage_encrypted  = true\n}\n' },
   },
   {
     covers: 'aws_neptune_cluster storage_encrypted',
@@ -102,7 +102,7 @@ const ROWS: Row[] = [
     message: 'does not set storage_encrypted, leaving its data unencrypted at rest',
     line: 1,
     severity: 'error',
-    fix: { title: 'Set storage_encrypted = true', safe: true, output: 'resource "aws_neptune_cluster" "graph" {\n  cluster_identifier = "graph"\n  storage_encrypted = true\n}\n' },
+    fix: { title: 'Set storage_encrypted = true', safe: true, output: 'resource "aws_neptune_cluster" "graph" {\n  cluster_identifier = "graph"\n  storage_encrypted  = true\n}\n' },
   },
   {
     covers: 'aws_redshift_cluster encrypted',
@@ -152,7 +152,7 @@ const ROWS: Row[] = [
     message: 'does not set infrastructure_encryption_enabled, leaving the second (infrastructure) encryption layer unencrypted at rest',
     line: 1,
     severity: 'error',
-    fix: { title: 'Set infrastructure_encryption_enabled = true', safe: true, output: 'resource "azurerm_postgresql_server" "pg" {\n  name                              = "pg"\n  sku_name                          = "GP_Gen5_2"\n  version                           = "11"\n  infrastructure_encryption_enabled = true\n}\n' },
+    fix: { title: 'Set infrastructure_encryption_enabled = true', safe: true, output: 'resource "azurerm_postgresql_server" "pg" {\n  name       = "pg"\n  sku_name   = "GP_Gen5_2"\n  version    = "11"\n  infrastructure_encryption_enabled = true\n}\n' },
   },
   {
     covers: 'aws_efs_file_system encrypted',
@@ -160,7 +160,7 @@ const ROWS: Row[] = [
     message: 'does not set encrypted, leaving its data unencrypted at rest',
     line: 1,
     severity: 'error',
-    fix: { title: 'Set encrypted = true', safe: true, output: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n  encrypted = true\n}\n' },
+    fix: { title: 'Set encrypted = true', safe: true, output: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n  encrypted      = true\n}\n' },
   },
   {
     covers: 'aws_fsx_lustre_file_system kms_key_id',
@@ -169,7 +169,7 @@ const ROWS: Row[] = [
     message: 'does not set kms_key_id, leaving its data encrypted with a provider-managed key; policy requires a customer-managed key',
     line: 1,
     severity: 'warning',
-    fix: { title: 'Set kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_fsx_lustre_file_system" "fs" {\n  storage_capacity = 1200\n  kms_key_id = aws_kms_key.main.arn\n}\n' },
+    fix: { title: 'Set kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_fsx_lustre_file_system" "fs" {\n  storage_capacity = 1200\n  kms_key_id       = aws_kms_key.main.arn\n}\n' },
   },
   {
     covers: 'aws_sqs_queue sqs_managed_sse_enabled',
@@ -186,7 +186,7 @@ const ROWS: Row[] = [
     message: 'does not set kms_master_key_id, leaving its data unencrypted at rest',
     line: 1,
     severity: 'error',
-    fix: { title: 'Set kms_master_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_sns_topic" "t" {\n  name = "t"\n  kms_master_key_id = aws_kms_key.main.arn\n}\n' },
+    fix: { title: 'Set kms_master_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_sns_topic" "t" {\n  name              = "t"\n  kms_master_key_id = aws_kms_key.main.arn\n}\n' },
   },
   {
     covers: 'aws_kinesis_stream encryption_type',
@@ -229,7 +229,7 @@ const ROWS: Row[] = [
     message: 'does not set kms_key_id, leaving its data encrypted with a provider-managed key; policy requires a customer-managed key',
     line: 1,
     severity: 'warning',
-    fix: { title: 'Set kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_cloudwatch_log_group" "logs" {\n  name = "app"\n  kms_key_id = aws_kms_key.main.arn\n}\n' },
+    fix: { title: 'Set kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_cloudwatch_log_group" "logs" {\n  name       = "app"\n  kms_key_id = aws_kms_key.main.arn\n}\n' },
   },
   {
     covers: 'aws_cloudtrail kms_key_id',
@@ -274,7 +274,7 @@ const ROWS: Row[] = [
     message: 'does not set encryption_key, leaving build artifacts encrypted with a provider-managed key; policy requires a customer-managed key',
     line: 1,
     severity: 'warning',
-    fix: { title: 'Set encryption_key = aws_kms_key.main.arn', safe: false, output: 'resource "aws_codebuild_project" "build" {\n  name = "build"\n  encryption_key = aws_kms_key.main.arn\n}\n' },
+    fix: { title: 'Set encryption_key = aws_kms_key.main.arn', safe: false, output: 'resource "aws_codebuild_project" "build" {\n  name           = "build"\n  encryption_key = aws_kms_key.main.arn\n}\n' },
   },
   {
     covers: 'aws_athena_database encryption_configuration.encryption_option',
@@ -338,7 +338,7 @@ const ROWS: Row[] = [
     message: 'does not set settings.cache_data_encrypted, leaving the response cache unencrypted at rest',
     line: 6,
     severity: 'error',
-    fix: { title: 'Set cache_data_encrypted = true', safe: true, output: 'resource "aws_api_gateway_method_settings" "all" {\n  rest_api_id = "abc"\n  stage_name  = "prod"\n  method_path = "*/*"\n\n  settings {\n    caching_enabled = true\n    cache_data_encrypted = true\n  }\n}\n' },
+    fix: { title: 'Set cache_data_encrypted = true', safe: true, output: 'resource "aws_api_gateway_method_settings" "all" {\n  rest_api_id = "abc"\n  stage_name  = "prod"\n  method_path = "*/*"\n\n  settings {\n    caching_enabled      = true\n    cache_data_encrypted = true\n  }\n}\n' },
   },
   {
     covers: 'aws_sagemaker_notebook_instance kms_key_id',
@@ -356,7 +356,7 @@ const ROWS: Row[] = [
     message: 'does not set kms_key_arn, leaving its data encrypted with a provider-managed key; policy requires a customer-managed key',
     line: 1,
     severity: 'warning',
-    fix: { title: 'Set kms_key_arn = aws_kms_key.main.arn', safe: false, output: 'resource "aws_sagemaker_endpoint_configuration" "ep" {\n  name = "ep"\n  kms_key_arn = aws_kms_key.main.arn\n}\n' },
+    fix: { title: 'Set kms_key_arn = aws_kms_key.main.arn', safe: false, output: 'resource "aws_sagemaker_endpoint_configuration" "ep" {\n  name        = "ep"\n  kms_key_arn = aws_kms_key.main.arn\n}\n' },
   },
   {
     covers: 'aws_sagemaker_feature_group offline_store_config.s3_storage_config.kms_key_id',
@@ -365,7 +365,7 @@ const ROWS: Row[] = [
     message: 'does not set offline_store_config.s3_storage_config.kms_key_id, leaving its data encrypted with a provider-managed key; policy requires a customer-managed key',
     line: 5,
     severity: 'warning',
-    fix: { title: 'Set kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_sagemaker_feature_group" "fg" {\n  feature_group_name = "fg"\n\n  offline_store_config {\n    s3_storage_config {\n      s3_uri = "s3://bucket/prefix"\n      kms_key_id = aws_kms_key.main.arn\n    }\n  }\n}\n' },
+    fix: { title: 'Set kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_sagemaker_feature_group" "fg" {\n  feature_group_name = "fg"\n\n  offline_store_config {\n    s3_storage_config {\n      s3_uri     = "s3://bucket/prefix"\n      kms_key_id = aws_kms_key.main.arn\n    }\n  }\n}\n' },
   },
   {
     covers: 'aws_eks_cluster encryption_config.resources',
@@ -444,7 +444,7 @@ const ROWS: Row[] = [
     message: 'does not set kms_key_arn, leaving its environment variables encrypted with a provider-managed key; policy requires a customer-managed key',
     line: 1,
     severity: 'warning',
-    fix: { title: 'Set kms_key_arn = aws_kms_key.main.arn', safe: false, output: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  kms_key_arn = aws_kms_key.main.arn\n\n  environment {\n    variables = {\n      TABLE = "orders"\n    }\n  }\n}\n' },
+    fix: { title: 'Set kms_key_arn = aws_kms_key.main.arn', safe: false, output: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  kms_key_arn   = aws_kms_key.main.arn\n\n  environment {\n    variables = {\n      TABLE = "orders"\n    }\n  }\n}\n' },
   },
 ];
 
@@ -523,7 +523,7 @@ ruleTester(encryptionAtRest, {
       code: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n}\n',
       moduleFiles: kmsModule,
       errors: [{ message: 'does not set encrypted', line: 1 }],
-      fixes: [{ title: 'Set encrypted = true, kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n  encrypted  = true\n  kms_key_id = aws_kms_key.main.arn\n}\n' }],
+      fixes: [{ title: 'Set encrypted = true, kms_key_id = aws_kms_key.main.arn', safe: false, output: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n  encrypted      = true\n  kms_key_id     = aws_kms_key.main.arn\n}\n' }],
     },
     {
       name: 'encrypted without a key and two keys in the module: warning without a fix',
@@ -561,14 +561,14 @@ ruleTester(encryptionAtRest, {
       code: 'resource "aws_rds_cluster" "db" {\n  engine = "aurora-mysql"\n}\n',
       ruleOptions: noCmk,
       errors: [{ message: 'does not set storage_encrypted', line: 1 }],
-      output: 'resource "aws_rds_cluster" "db" {\n  engine = "aurora-mysql"\n  storage_encrypted = true\n}\n',
+      output: 'resource "aws_rds_cluster" "db" {\n  engine            = "aurora-mysql"\n  storage_encrypted = true\n}\n',
     },
     {
       name: 'every EBS block device is checked',
       code: 'resource "aws_launch_configuration" "lc" {\n  ebs_block_device {\n    device_name = "/dev/sdb"\n    encrypted   = true\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdc"\n  }\n}\n',
       ruleOptions: noCmk,
       errors: [{ message: 'aws_launch_configuration.lc ebs_block_device does not set encrypted', line: 7 }],
-      output: 'resource "aws_launch_configuration" "lc" {\n  ebs_block_device {\n    device_name = "/dev/sdb"\n    encrypted   = true\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdc"\n    encrypted = true\n  }\n}\n',
+      output: 'resource "aws_launch_configuration" "lc" {\n  ebs_block_device {\n    device_name = "/dev/sdb"\n    encrypted   = true\n  }\n\n  ebs_block_device {\n    device_name = "/dev/sdc"\n    encrypted   = true\n  }\n}\n',
     },
     {
       name: 'EKS encryption that does not cover secrets',

@@ -44,7 +44,7 @@ const ROWS: Row[] = [
     code: 'resource "aws_ecs_task_definition" "svc" {\n  family = "svc"\n\n  volume {\n    name = "data"\n\n    efs_volume_configuration {\n      file_system_id = aws_efs_file_system.fs.id\n    }\n  }\n}\n',
     message: 'aws_ecs_task_definition.svc volume does not set efs_volume_configuration.transit_encryption, which defaults to DISABLED: EFS traffic between the task and the file system is not encrypted',
     line: 7,
-    output: 'resource "aws_ecs_task_definition" "svc" {\n  family = "svc"\n\n  volume {\n    name = "data"\n\n    efs_volume_configuration {\n      file_system_id = aws_efs_file_system.fs.id\n      transit_encryption = "ENABLED"\n    }\n  }\n}\n',
+    output: 'resource "aws_ecs_task_definition" "svc" {\n  family = "svc"\n\n  volume {\n    name = "data"\n\n    efs_volume_configuration {\n      file_system_id     = aws_efs_file_system.fs.id\n      transit_encryption = "ENABLED"\n    }\n  }\n}\n',
   },
   {
     covers: 'aws_msk_cluster encryption_info.encryption_in_transit.client_broker',
@@ -121,7 +121,7 @@ const ROWS: Row[] = [
     code: 'resource "azurerm_linux_web_app" "app" {\n  name = "app"\n\n  site_config {}\n}\n',
     message: 'azurerm_linux_web_app.app does not set https_only, which defaults to false: the site answers plain HTTP',
     line: 1,
-    output: 'resource "azurerm_linux_web_app" "app" {\n  name = "app"\n  https_only = true\n\n  site_config {}\n}\n',
+    output: 'resource "azurerm_linux_web_app" "app" {\n  name       = "app"\n  https_only = true\n\n  site_config {}\n}\n',
   },
   {
     covers: 'azurerm_app_service site_config.ftps_state',
@@ -292,7 +292,7 @@ ruleTester(encryptionInTransit, {
       name: 'S3 module without the deny switch or a policy',
       code: 'module "s3" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "b"\n}\n',
       errors: [{ message: 'does not set attach_deny_insecure_transport_policy, so the bucket accepts plain HTTP requests', line: 1 }],
-      output: 'module "s3" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "b"\n  attach_deny_insecure_transport_policy = true\n}\n',
+      output: 'module "s3" {\n  source                                = "terraform-aws-modules/s3-bucket/aws"\n  bucket                                = "b"\n  attach_deny_insecure_transport_policy = true\n}\n',
     },
   ],
 });

@@ -112,14 +112,14 @@ ruleTester(kmsKeyRotation, {
       options: { maxRotationDays: 180 },
       code: 'resource "aws_kms_key" "k" {\n  description = "x"\n}\n',
       errors: [{ message: 'does not enable automatic key rotation', line: 1 }],
-      output: 'resource "aws_kms_key" "k" {\n  description = "x"\n  enable_key_rotation = true\n  rotation_period_in_days = 180\n}\n',
+      output: 'resource "aws_kms_key" "k" {\n  description             = "x"\n  enable_key_rotation     = true\n  rotation_period_in_days = 180\n}\n',
     },
     {
       name: 'aws: default period above a stricter maximum',
       options: { maxRotationDays: 180 },
       code: 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n',
       errors: [{ message: 'rotates every 365 days (the default, as rotation_period_in_days is unset); policy requires at most 180', line: 2 }],
-      output: 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n  rotation_period_in_days = 180\n}\n',
+      output: 'resource "aws_kms_key" "k" {\n  enable_key_rotation     = true\n  rotation_period_in_days = 180\n}\n',
     },
     {
       name: 'aws: a maximum below what AWS can rotate automatically has no fix',

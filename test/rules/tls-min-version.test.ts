@@ -129,7 +129,7 @@ ruleTester(tlsMinVersion, {
       name: 'missing security_policy on an API Gateway domain',
       code: 'resource "aws_api_gateway_domain_name" "api" {\n  domain_name = "api.example.com"\n}\n',
       errors: [{ message: 'aws_api_gateway_domain_name.api does not set security_policy, so it defaults to TLS_1_0, which accepts TLS 1.0; policy requires TLS 1.2 or higher', line: 1 }],
-      output: 'resource "aws_api_gateway_domain_name" "api" {\n  domain_name = "api.example.com"\n  security_policy = "TLS_1_2"\n}\n',
+      output: 'resource "aws_api_gateway_domain_name" "api" {\n  domain_name     = "api.example.com"\n  security_policy = "TLS_1_2"\n}\n',
     },
     {
       name: 'HTTPS listener without ssl_policy',
@@ -153,7 +153,7 @@ ruleTester(tlsMinVersion, {
       name: 'OpenSearch endpoint options without a policy: reported at the block',
       code: 'resource "aws_elasticsearch_domain" "es" {\n  domain_endpoint_options {\n    enforce_https = true\n  }\n}\n',
       errors: [{ message: 'does not set domain_endpoint_options.tls_security_policy', line: 2 }],
-      output: 'resource "aws_elasticsearch_domain" "es" {\n  domain_endpoint_options {\n    enforce_https = true\n    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"\n  }\n}\n',
+      output: 'resource "aws_elasticsearch_domain" "es" {\n  domain_endpoint_options {\n    enforce_https       = true\n    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"\n  }\n}\n',
     },
     {
       name: 'CloudFront on the default certificate: reported, no fix',
@@ -208,7 +208,7 @@ ruleTester(tlsMinVersion, {
       name: 'CRLF file keeps its line endings',
       code: 'resource "google_compute_ssl_policy" "p" {\r\n  name = "p"\r\n}\r\n',
       errors: 1,
-      output: 'resource "google_compute_ssl_policy" "p" {\r\n  name = "p"\r\n  min_tls_version = "TLS_1_2"\r\n}\r\n',
+      output: 'resource "google_compute_ssl_policy" "p" {\r\n  name            = "p"\r\n  min_tls_version = "TLS_1_2"\r\n}\r\n',
     },
     {
       name: 'classic ELB custom policy enabling TLS 1.0 and SSL 3.0',

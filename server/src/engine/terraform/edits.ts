@@ -62,22 +62,20 @@ export function insertAttribute(block: TfBlock, name: string, valueText: string)
     return [insertAt(endOfLine(file, block.bodyStart), `${eol}${indent}${name} = ${value}`)];
   }
 
+  // terraform fmt puts every `=` of a run of single-line attributes one space after the longest name.
+  // When the run is laid out that way already (a lone attribute trivially is), keep it so: pad the new
+  // attribute, or realign the run to a longer new name. Hand-formatted runs are left as they are.
   const group = alignmentGroup(block, last);
-  const columns = group.map(equalsColumn);
-  const aligned = group.length > 1 && columns.every((c) => c === columns[0]) && group.some((a) => equalsColumn(a) > a.name.length + 1);
+  const longest = Math.max(...group.map((a) => a.name.length));
+  const fmtLaidOut = group.length > 0 && group.every((a) => equalsColumn(a) === longest + 1);
   const edits: TextEdit[] = [];
   let padding = ' ';
-  if (aligned) {
-    const column = columns[0];
-    if (name.length + 1 <= column) {
-      padding = ' '.repeat(column - name.length);
-    } else {
-      // The new name is longer: realign the group to it, as terraform fmt would.
-      const newColumn = name.length + 1;
+  if (fmtLaidOut) {
+    const column = Math.max(longest, name.length) + 1;
+    padding = ' '.repeat(column - name.length);
+    if (column !== longest + 1) {
       for (const a of group) {
-        const gapStart = a.nameSpan.end;
-        const gapEnd = a.nameSpan.start + equalsColumn(a);
-        edits.push(replace({ start: gapStart, end: gapEnd }, ' '.repeat(newColumn - a.name.length)));
+        edits.push(replace({ start: a.nameSpan.end, end: a.nameSpan.start + equalsColumn(a) }, ' '.repeat(column - a.name.length)));
       }
     }
   }
