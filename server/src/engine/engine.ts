@@ -114,7 +114,8 @@ export function analyze(input: SourceInput | SourceFile, options: AnalyzeOptions
   result.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   assignFingerprints(file, result.findings);
   for (const finding of result.findings) {
-    if (file.kind === 'terraform' || file.kind === 'terraform-vars') {
+    // Only heredocs (`<<EOF`) hold multi-line strings in HCL: skip the tree walk in files without one.
+    if ((file.kind === 'terraform' || file.kind === 'terraform-vars') && file.text.includes('<<')) {
       const anchor = terraformSuppressionAnchor(file, finding.span.start);
       if (anchor !== undefined) finding.anchorLine = anchor;
     }
