@@ -2,8 +2,8 @@
 // its encryption switch (attribute path, the value that turns it on, what the provider does when it is
 // unset) and the attribute that names a customer-managed KMS key. Adding a service is adding an entry;
 // snapshots that inherit their source's encryption have code of their own (terraform-special-cases.ts).
-import { attr, childBlocks, literalString, type TfBlock } from '../../server/src/engine/terraform/model';
-import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import { attr, childBlocks, type TfBlock } from '../../server/src/engine/terraform/model';
+import { resolvedLiteral, type TerraformModule } from '../../server/src/engine/terraform/module';
 import { moduleBlocks } from './customer-key';
 
 /**
@@ -72,19 +72,9 @@ export interface AtRestSetting {
 export const isTrue = (value: string) => value.toLowerCase() === 'true';
 const equalsIgnoringCase = (...accepted: string[]) => (value: string) => accepted.some((a) => a.toLowerCase() === value.toLowerCase());
 
-function literalOf(block: TfBlock | undefined, path: string, context: SettingContext): string | undefined {
-  if (!block) return undefined;
-  const segments = path.split('.');
-  const name = segments.pop()!;
-  let current: TfBlock | undefined = block;
-  for (const segment of segments) current = current && childBlocks(current, segment)[0];
-  const attribute = current && attr(current, name);
-  return attribute ? literalString(resolveValue(attribute.value, context.module).value) : undefined;
-}
-
 /** Aurora Serverless v1 clusters are always encrypted; provisioned clusters default to unencrypted. */
 function rdsClusterDefault(cluster: TfBlock, context: SettingContext): Protection | undefined {
-  const mode = literalOf(cluster, 'engine_mode', context);
+  const mode = resolvedLiteral(cluster, 'engine_mode', context.module);
   if (mode === undefined) return attr(cluster, 'engine_mode') ? undefined : 'unencrypted';
   return mode.toLowerCase() === 'serverless' ? 'encrypted' : 'unencrypted';
 }
@@ -97,7 +87,7 @@ function rdsClusterDefault(cluster: TfBlock, context: SettingContext): Protectio
 function ebsDefault(resource: TfBlock, context: SettingContext): Protection {
   const blocks = moduleBlocks(resource, context.module);
   const byDefault = blocks.find((b) => b.type === 'resource' && b.labels[0] === 'aws_ebs_encryption_by_default');
-  if (!byDefault || literalOf(byDefault, 'enabled', context) === 'false') return 'unencrypted';
+  if (!byDefault || resolvedLiteral(byDefault, 'enabled', context.module) === 'false') return 'unencrypted';
   return hasEbsDefaultKey(resource, context) ? 'encrypted' : 'provider-key';
 }
 
@@ -161,7 +151,7 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     key: { paths: KMS_ARN, whenUnset: 'provider-key' },
     inheritedWhen: ['replicate_source_db', 'snapshot_identifier', 's3_import'],
     // Aurora instances take their encryption from the cluster.
-    appliesTo: (db, context) => !/^aurora/i.test(literalOf(db, 'engine', context) ?? ''),
+    appliesTo: (db, context) => !/^aurora/i.test(resolvedLiteral(db, 'engine', context.module) ?? ''),
   },
   {
     resourceTypes: ['aws_rds_cluster'],
@@ -272,7 +262,7 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   {
     resourceTypes: ['aws_ssm_parameter'],
     key: { paths: ['key_id'], whenUnset: 'provider-key' },
-    appliesTo: (parameter, context) => literalOf(parameter, 'type', context) === 'SecureString',
+    appliesTo: (parameter, context) => resolvedLiteral(parameter, 'type', context.module) === 'SecureString',
   },
   // ------------------------------------------------------------------------- build and analytics
   {
@@ -340,7 +330,7 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     resourceTypes: ['aws_api_gateway_method_settings'],
     subject: 'the response cache',
     switch: { paths: ['settings.cache_data_encrypted'], on: 'true', whenUnset: 'unencrypted' },
-    appliesTo: (settings, context) => literalOf(settings, 'settings.caching_enabled', context) === 'true',
+    appliesTo: (settings, context) => resolvedLiteral(settings, 'settings.caching_enabled', context.module) === 'true',
   },
   // --------------------------------------------------------------------------- SageMaker, EKS
   {

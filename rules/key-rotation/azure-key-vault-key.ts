@@ -10,6 +10,7 @@ import type { Fix } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
 import { formatDays, isoDurationDays } from './durations';
 import { originRelated, originSuffix } from './value-origin';
+import { hasDynamicBlock } from '../../server/src/engine/terraform/setting-path';
 
 /** How far ahead of expiry the inserted policy rotates: Azure's portal default. */
 const ROTATE_BEFORE_EXPIRY_DAYS = 30;
@@ -55,10 +56,6 @@ function setDurationFix(block: TfBlock, d: Duration, days: number): Fix {
   return fix(`Set ${d.attribute.name} = "P${days}D"`, setAttribute(block, d.attribute.name, `"P${days}D"`), { safe: !d.resolved.origin, preferred: true });
 }
 
-function isDynamic(block: TfBlock, name: string): boolean {
-  return block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === name);
-}
-
 export function checkAzureKeyVaultKeys(context: RuleContext): void {
   const tf = terraformFile(context.file);
   const maxDays = context.options.maxRotationDays;
@@ -66,7 +63,7 @@ export function checkAzureKeyVaultKeys(context: RuleContext): void {
     const name = `${key.labels[0]}.${key.labels[1] ?? ''}`;
     const policy = childBlocks(key, 'rotation_policy')[0];
     // `dynamic "rotation_policy"` (or a dynamic trigger) is built from data we cannot evaluate.
-    if (isDynamic(key, 'rotation_policy') || (policy && isDynamic(policy, 'automatic'))) continue;
+    if (hasDynamicBlock(key, 'rotation_policy') || (policy && hasDynamicBlock(policy, 'automatic'))) continue;
     if (!policy) {
       context.report({
         span: key.headerSpan,

@@ -3,8 +3,8 @@
 // the setting is absent. Adding a service is adding an entry; only the odd cases (classic ELB custom
 // policies, flexible-server parameters) have code of their own.
 import type { TlsVersion } from '../../server/src/engine/config';
-import { attr, literalString, type TfBlock } from '../../server/src/engine/terraform/model';
-import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import { attr, type TfBlock } from '../../server/src/engine/terraform/model';
+import { resolvedLiteral, type TerraformModule } from '../../server/src/engine/terraform/module';
 import {
   API_GATEWAY_COMPLIANT_POLICY,
   API_GATEWAY_DEFAULT_SECURITY_POLICY,
@@ -57,11 +57,6 @@ export interface TerraformTlsSetting {
 }
 
 const lookup = (table: Readonly<Record<string, ProtocolVersion>>) => (value: string) => table[value] ?? table[Object.keys(table).find((k) => k.toLowerCase() === value.toLowerCase()) ?? ''];
-
-const literalOf = (block: TfBlock, name: string, context: TlsSettingContext): string | undefined => {
-  const attribute = attr(block, name);
-  return attribute ? literalString(resolveValue(attribute.value, context.module).value) : undefined;
-};
 
 /** App Service sites: the pre-3.0 resources spell it `min_tls_version`, the split Linux/Windows ones `minimum_tls_version`. */
 const APP_SERVICE_LEGACY = ['azurerm_app_service', 'azurerm_app_service_slot', 'azurerm_function_app', 'azurerm_function_app_slot'];
@@ -177,7 +172,7 @@ export const TERRAFORM_TLS_SETTINGS: readonly TerraformTlsSetting[] = [
     insecureDefault: ELB_DEFAULT_SECURITY_POLICY,
     // Only listeners that terminate TLS negotiate it; an unknown protocol is checked only when a policy is set.
     appliesTo: (listener, context) => {
-      const protocol = literalOf(listener, 'protocol', context);
+      const protocol = resolvedLiteral(listener, 'protocol', context.module);
       if (protocol === undefined) return !attr(listener, 'protocol') ? false : !!attr(listener, 'ssl_policy');
       return ['HTTPS', 'TLS'].includes(protocol.toUpperCase());
     },
@@ -192,7 +187,7 @@ export const TERRAFORM_TLS_SETTINGS: readonly TerraformTlsSetting[] = [
     fixBlockedBy: (distribution, context) => {
       const certificate = distribution.blocks.find((b) => b.type === 'viewer_certificate');
       if (!certificate) return 'add a viewer_certificate with an ACM certificate and a TLS 1.2+ minimum_protocol_version';
-      return literalOf(certificate, 'cloudfront_default_certificate', context) === 'true'
+      return resolvedLiteral(certificate, 'cloudfront_default_certificate', context.module) === 'true'
         ? 'the default *.cloudfront.net certificate always accepts TLSv1; use an ACM certificate (acm_certificate_arn, ssl_support_method = "sni-only") to set a minimum'
         : undefined;
     },

@@ -7,7 +7,7 @@ import { policyDocuments } from '../../server/src/engine/policy';
 import { insertNestedBlock, insertTopLevelBlockAfter, setAttribute } from '../../server/src/engine/terraform/edits';
 import { moduleBlocks } from '../encryption-at-rest/customer-key';
 import { attr, blockAddress, literalString, terraformFile, type TfAttribute, type TfBlock } from '../../server/src/engine/terraform/model';
-import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import { resolvedLiteral, resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
 import type { Fix } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
 
@@ -89,7 +89,7 @@ function checkPolicyAttribute(owner: TfBlock, attribute: TfAttribute, context: R
 /** The module's aws_s3_bucket_policy resources that govern a bucket (by reference or by literal name). */
 function bucketPolicyResources(bucket: TfBlock, context: RuleContext): TfBlock[] {
   const module = context.module();
-  const name = literalOf(bucket, 'bucket', module);
+  const name = resolvedLiteral(bucket, 'bucket', module);
   const own = `aws_s3_bucket.${bucket.labels[1]}.`;
   return moduleBlocks(bucket, module).filter((b) => {
     if (b.type !== 'resource' || b.labels[0] !== 'aws_s3_bucket_policy') return false;
@@ -99,11 +99,6 @@ function bucketPolicyResources(bucket: TfBlock, context: RuleContext): TfBlock[]
     if (value.kind === 'reference') return value.path.startsWith(own);
     return name !== undefined && literalString(value) === name;
   });
-}
-
-function literalOf(block: TfBlock, name: string, module: TerraformModule | undefined): string | undefined {
-  const attribute = attr(block, name);
-  return attribute ? literalString(resolveValue(attribute.value, module).value) : undefined;
 }
 
 const denyPolicyResource = (bucket: string) =>

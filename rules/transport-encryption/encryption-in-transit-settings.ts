@@ -3,8 +3,8 @@
 // spellings), which values keep traffic encrypted, the value a fix writes, and what the provider does when
 // the setting is absent. Listeners, CloudFront behaviours, SSM session documents and bucket policies have
 // code of their own (encryption-in-transit-special-cases.ts, encryption-in-transit-bucket-policy.ts).
-import { attr, childBlocks, literalString, type TfBlock } from '../../server/src/engine/terraform/model';
-import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import { childBlocks, type TfBlock } from '../../server/src/engine/terraform/model';
+import { resolvedLiteral, type TerraformModule } from '../../server/src/engine/terraform/module';
 
 export interface TransitContext {
   module: TerraformModule | undefined;
@@ -36,11 +36,6 @@ export interface TransitSetting {
 const oneOf = (...accepted: string[]) => (value: string) => accepted.some((a) => a.toLowerCase() === value.toLowerCase());
 const isTrue = oneOf('true');
 const isFalse = oneOf('false');
-
-function literalOf(block: TfBlock, name: string, context: TransitContext): string | undefined {
-  const attribute = attr(block, name);
-  return attribute ? literalString(resolveValue(attribute.value, context.module).value) : undefined;
-}
 
 const APP_SERVICES = [
   'azurerm_app_service',
@@ -159,7 +154,7 @@ export const TERRAFORM_TRANSIT_SETTINGS: readonly TransitSetting[] = [
     fix: { default: '"require"' },
     insecureDefault: 'none',
     risk: 'replication connections to the database are not encrypted',
-    appliesTo: (endpoint, context) => !['s3', 'dynamodb', 'kinesis', 'kafka', 'elasticsearch', 'opensearch', 'neptune', 'redshift'].includes((literalOf(endpoint, 'engine_name', context) ?? '').toLowerCase()),
+    appliesTo: (endpoint, context) => !['s3', 'dynamodb', 'kinesis', 'kafka', 'elasticsearch', 'opensearch', 'neptune', 'redshift'].includes((resolvedLiteral(endpoint, 'engine_name', context.module) ?? '').toLowerCase()),
   },
   // ------------------------------------------------------------------------------- Azure
   {
@@ -192,7 +187,7 @@ export const TERRAFORM_TRANSIT_SETTINGS: readonly TransitSetting[] = [
     secure: oneOf('ON'),
     fix: { default: '"ON"' },
     risk: 'clients can connect without TLS',
-    appliesTo: (configuration, context) => (literalOf(configuration, 'name', context) ?? '').toLowerCase() === 'require_secure_transport',
+    appliesTo: (configuration, context) => (resolvedLiteral(configuration, 'name', context.module) ?? '').toLowerCase() === 'require_secure_transport',
   },
   {
     // App Service accepts HTTP unless https_only is set.

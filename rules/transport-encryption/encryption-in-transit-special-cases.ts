@@ -4,29 +4,24 @@
 import { fix, indentSnippet, indentUnit, indentationAt, replace } from '../../server/src/engine/fix';
 import { setAttribute } from '../../server/src/engine/terraform/edits';
 import { attr, blockAddress, childBlocks, literalString, objectEntry, resources, terraformFile, type TfBlock, type TfValue } from '../../server/src/engine/terraform/model';
-import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
+import { resolvedLiteral, resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
 import type { Fix } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
 import { moduleBlocks } from '../encryption-at-rest/customer-key';
 
-function literalOf(block: TfBlock | undefined, name: string, module: TerraformModule | undefined): string | undefined {
-  const attribute = block && attr(block, name);
-  return attribute ? literalString(resolveValue(attribute.value, module).value) : undefined;
-}
-
 /** The listener's protocol; when unset, HTTP for application load balancers, nothing to check for others. */
 function listenerProtocol(listener: TfBlock, module: TerraformModule | undefined): string | undefined {
-  if (attr(listener, 'protocol')) return literalOf(listener, 'protocol', module)?.toUpperCase();
+  if (attr(listener, 'protocol')) return resolvedLiteral(listener, 'protocol', module)?.toUpperCase();
   const arn = attr(listener, 'load_balancer_arn');
   const target = arn && resolveValue(arn.value, module).value;
   if (target?.kind === 'reference') {
     const [type, name] = target.path.split('.');
     const balancer = moduleBlocks(listener, module).find((b) => b.type === 'resource' && b.labels[0] === type && b.labels[1] === name);
-    const kind = balancer ? (literalOf(balancer, 'load_balancer_type', module) ?? (attr(balancer, 'load_balancer_type') ? undefined : 'application')) : undefined;
+    const kind = balancer ? (resolvedLiteral(balancer, 'load_balancer_type', module) ?? (attr(balancer, 'load_balancer_type') ? undefined : 'application')) : undefined;
     return kind === 'application' ? 'HTTP' : undefined;
   }
   // Without a resolvable load balancer, ports 80/8080 on a listener with no protocol are HTTP.
-  return ['80', '8080'].includes(literalOf(listener, 'port', module) ?? '') ? 'HTTP' : undefined;
+  return ['80', '8080'].includes(resolvedLiteral(listener, 'port', module) ?? '') ? 'HTTP' : undefined;
 }
 
 const REDIRECT_ACTION = 'default_action {\n  type = "redirect"\n\n  redirect {\n    port        = "443"\n    protocol    = "HTTPS"\n    status_code = "HTTP_301"\n  }\n}';
@@ -46,10 +41,10 @@ function checkListener(listener: TfBlock, context: RuleContext): void {
   if (listenerProtocol(listener, module) !== 'HTTP') return;
   const actions = childBlocks(listener, 'default_action');
   if (!actions.length || listener.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === 'default_action')) return;
-  const kinds = actions.map((a) => literalOf(a, 'type', module)?.toLowerCase());
+  const kinds = actions.map((a) => resolvedLiteral(a, 'type', module)?.toLowerCase());
   if (kinds.some((k) => k === undefined)) return;
   const redirects = actions.filter((a, i) => kinds[i] === 'redirect');
-  const toHttps = redirects.find((a) => literalOf(childBlocks(a, 'redirect')[0], 'protocol', module)?.toUpperCase() === 'HTTPS');
+  const toHttps = redirects.find((a) => resolvedLiteral(childBlocks(a, 'redirect')[0], 'protocol', module)?.toUpperCase() === 'HTTPS');
   // A redirect to HTTPS, or a fixed response (no data served), keeps nothing in plaintext.
   if (toHttps || kinds.every((k) => k === 'fixed-response')) return;
   const name = blockAddress(listener);
@@ -57,11 +52,11 @@ function checkListener(listener: TfBlock, context: RuleContext): void {
   if (plainRedirect) {
     const redirect = childBlocks(plainRedirect, 'redirect')[0];
     const protocol = attr(redirect, 'protocol')!;
-    const port = literalOf(redirect, 'port', module);
+    const port = resolvedLiteral(redirect, 'port', module);
     const edits = [...setAttribute(redirect, 'protocol', '"HTTPS"'), ...(port === '80' ? setAttribute(redirect, 'port', '"443"') : [])];
     context.report({
       span: protocol.span,
-      message: `${name} listens on plain HTTP and redirects to ${literalOf(redirect, 'protocol', module) ?? 'HTTP'}, not HTTPS: requests and responses travel unencrypted`,
+      message: `${name} listens on plain HTTP and redirects to ${resolvedLiteral(redirect, 'protocol', module) ?? 'HTTP'}, not HTTPS: requests and responses travel unencrypted`,
       fixes: [fix(port === '80' ? 'Redirect to HTTPS on port 443' : 'Redirect to HTTPS', edits, { preferred: true })],
     });
     return;
@@ -88,7 +83,7 @@ function documentContent(value: TfValue): { inputs?: TfValue; json?: unknown } |
 /** Session Manager encrypts session data with KMS only when the preferences document names `inputs.kmsKeyId`. */
 function checkSessionDocument(document: TfBlock, context: RuleContext): void {
   const module = context.module();
-  if (literalOf(document, 'document_type', module) !== 'Session') return;
+  if (resolvedLiteral(document, 'document_type', module) !== 'Session') return;
   const content = attr(document, 'content');
   if (!content) return;
   const parsed = documentContent(resolveValue(content.value, module).value);

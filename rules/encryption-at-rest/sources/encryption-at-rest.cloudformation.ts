@@ -14,10 +14,11 @@ import {
   type CfnTemplate,
   type ResolvedCfnValue,
   forEachSettingTarget,
+  literalAt,
 } from '../../../server/src/engine/cloudformation/model';
 import { fix } from '../../../server/src/engine/fix';
 import type { Fix, Span, TextEdit } from '../../../server/src/engine/types';
-import { get, pair, type DataNode, type MapNode, type PairNode, locatePath, type LocatedPath } from '../../../server/src/engine/yaml/data';
+import { get, pair, type DataNode, type MapNode, locatePath, type LocatedPath } from '../../../server/src/engine/yaml/data';
 import type { RuleContext } from '../../define';
 import { isAwsManagedKeyName } from '../customer-key';
 import { CMK_REQUIREMENT, requiresCustomerKey } from '../terraform-check';
@@ -56,12 +57,6 @@ export interface CfnAtRestSetting {
 
 const isTrue = (value: string) => value.toLowerCase() === 'true';
 const oneOf = (...accepted: string[]) => (value: string) => accepted.some((a) => a.toLowerCase() === value.toLowerCase());
-
-function literalAt(node: DataNode | undefined, path: readonly string[], template: CfnTemplate): string | undefined {
-  let current = node;
-  for (const step of path) current = get(current, step);
-  return literalString(resolveParameter(template, current).node);
-}
 
 function clusterDefault(cluster: CfnResource, template: CfnTemplate): Protection | undefined {
   const mode = literalAt(cluster.properties, ['EngineMode'], template);

@@ -16,11 +16,12 @@ import {
   type CfnResource,
   type CfnTemplate,
   forEachSettingTarget,
+  literalAt,
 } from '../../../server/src/engine/cloudformation/model';
 import { fix } from '../../../server/src/engine/fix';
 import { policyDocuments } from '../../../server/src/engine/policy';
 import type { Fix, Span } from '../../../server/src/engine/types';
-import { get, pair, type DataNode, type MapNode, type PairNode, locatePath, type LocatedPath } from '../../../server/src/engine/yaml/data';
+import { get, pair, type MapNode, locatePath } from '../../../server/src/engine/yaml/data';
 import type { RuleContext } from '../../define';
 import { documentEnforcesTls } from '../encryption-in-transit-bucket-policy';
 
@@ -186,12 +187,6 @@ function checkTarget(setting: CfnTransitSetting, resource: CfnResource, base: Ma
     related: parameterRelated(resolved),
     fixes: edits.length ? [fix(`Set ${property}: ${String(setting.fix)}`, edits, { preferred: true, safe: safe && !resolved.parameter })] : [],
   });
-}
-
-function literalAt(node: DataNode | undefined, path: readonly string[], template: CfnTemplate): string | undefined {
-  let current = node;
-  for (const step of path) current = get(current, step);
-  return literalString(resolveParameter(template, current).node);
 }
 
 /** An HTTP listener is fine only when every default action redirects to HTTPS (or is a fixed response). */

@@ -180,6 +180,13 @@ export function literalString(node: DataNode | undefined): string | undefined {
 }
 
 /** `{{resolve:secretsmanager:…}}` / `{{resolve:ssm-secure:…}}`: CloudFormation fetches the value at deploy time. */
+/** The literal string at a property path, following a `!Ref` to a parameter's default. */
+export function literalAt(node: DataNode | undefined, path: readonly string[], template: CfnTemplate): string | undefined {
+  let current = node;
+  for (const step of path) current = get(current, step);
+  return literalString(resolveParameter(template, current).node);
+}
+
 export function isDynamicReference(text: string): boolean {
   return /\{\{resolve:[a-z-]+:/i.test(text);
 }

@@ -3,7 +3,7 @@
 // hidden behind a variable default is still reported — at the use site, naming where it came from.
 import type { SourceFile } from '../source';
 import type { Span } from '../types';
-import { attr, terraformFile, type TfAttribute, type TfBlock, type TfFile, type TfValue } from './model';
+import { attr, childBlocks, literalString, terraformFile, type TfAttribute, type TfBlock, type TfFile, type TfValue } from './model';
 
 export interface TerraformModule {
   files: TfFile[];
@@ -85,4 +85,17 @@ export function isSensitiveVariable(module: TerraformModule | undefined, name: s
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
+}
+
+/**
+ * The literal an attribute holds, as a string, following `var.`/`local.`; `path` may step through
+ * nested blocks (`settings.caching_enabled`). Undefined when absent or not statically known.
+ */
+export function resolvedLiteral(block: TfBlock | undefined, path: string, module: TerraformModule | undefined): string | undefined {
+  const segments = path.split('.');
+  const name = segments.pop()!;
+  let current = block;
+  for (const segment of segments) current = current && childBlocks(current, segment)[0];
+  const attribute = current && attr(current, name);
+  return attribute ? literalString(resolveValue(attribute.value, module).value) : undefined;
 }

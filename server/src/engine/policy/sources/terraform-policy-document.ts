@@ -8,6 +8,7 @@ import { listText, PLAIN_LAYOUT } from '../list-writer';
 import type { PolicyCondition, PolicyDocument, PolicyEditor, PolicyKind, PolicyPrincipal, PolicyStatement } from '../model';
 import type { TerraformModule } from '../../terraform/module';
 import { keepEqualsColumn, stringsOf, type HclReader } from './terraform-object';
+import { hasDynamicBlock } from '../../terraform/setting-path';
 
 export function policyDocumentDataSource(block: TfBlock, usage: PolicyKind | undefined, module?: TerraformModule): PolicyDocument | undefined {
   const reader: HclReader = { file: block.file, module };
@@ -22,10 +23,6 @@ export function policyDocumentDataSource(block: TfBlock, usage: PolicyKind | und
     editor: policyDocumentEditor(block),
     owner: { address, span: block.headerSpan },
   };
-}
-
-function isDynamic(block: TfBlock, name: string): boolean {
-  return block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === name);
 }
 
 function readStatement(reader: HclReader, statement: TfBlock): PolicyStatement {
@@ -64,14 +61,14 @@ function readStatement(reader: HclReader, statement: TfBlock): PolicyStatement {
     actions: stringsOf(reader, actions?.value),
     actionValueSpan: actions?.value.span,
     actionKeySpan: actions?.nameSpan,
-    principalKey: principalBlocks.length || isDynamic(statement, 'principals') ? 'Principal' : notPrincipalBlocks.length ? 'NotPrincipal' : undefined,
+    principalKey: principalBlocks.length || hasDynamicBlock(statement, 'principals') ? 'Principal' : notPrincipalBlocks.length ? 'NotPrincipal' : undefined,
     principals,
     principalValueSpan: principalsOf[0]?.span,
     principalKeySpan: principalsOf[0]?.headerSpan,
-    principalsReadable: !isDynamic(statement, 'principals') && !isDynamic(statement, 'not_principals') && principalsOf.every((p) => attr(p, 'type')?.value.kind === 'string'),
+    principalsReadable: !hasDynamicBlock(statement, 'principals') && !hasDynamicBlock(statement, 'not_principals') && principalsOf.every((p) => attr(p, 'type')?.value.kind === 'string'),
     resources: stringsOf(reader, resources?.value),
     conditions,
-    hasUnreadableCondition: isDynamic(statement, 'condition'),
+    hasUnreadableCondition: hasDynamicBlock(statement, 'condition'),
     span: statement.span,
   };
 }
