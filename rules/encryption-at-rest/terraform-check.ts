@@ -8,7 +8,7 @@ import { blockAddress, childBlocks, literalString, resources, terraformFile, typ
 import { resolveValue, type ResolvedValue } from '../../server/src/engine/terraform/module';
 import type { Fix, Span } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
-import { originRelated, originSuffix } from '../key-rotation/value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { classifyKey, moduleBlocks, soleKmsKeyReference, type KeyKind } from './customer-key';
 import { isTrue, TERRAFORM_AT_REST_SETTINGS, type AtRestSetting, type Protection, type SettingContext } from './terraform-settings';
 

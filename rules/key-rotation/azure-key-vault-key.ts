@@ -9,7 +9,7 @@ import { resolveValue, type ResolvedValue } from '../../server/src/engine/terraf
 import type { Fix } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
 import { formatDays, isoDurationDays } from './durations';
-import { originRelated, originSuffix } from './value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { hasDynamicBlock } from '../../server/src/engine/terraform/setting-path';
 
 /** How far ahead of expiry the inserted policy rotates: Azure's portal default. */

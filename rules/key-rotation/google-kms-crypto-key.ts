@@ -7,7 +7,7 @@ import { attr, childBlocks, literalString, resources, terraformFile } from '../.
 import { resolveValue } from '../../server/src/engine/terraform/module';
 import type { RuleContext } from '../define';
 import { formatDays, secondsDurationDays } from './durations';
-import { originRelated, originSuffix } from './value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 
 const SECONDS_PER_DAY = 86400;
 

@@ -6,7 +6,7 @@ import { resolveValue } from '../../server/src/engine/terraform/module';
 import { defineRule, type RuleContext } from '../define';
 import { checkAzureKeyVaultKeys } from './azure-key-vault-key';
 import { checkGoogleKmsCryptoKeys } from './google-kms-crypto-key';
-import { originRelated, originSuffix } from './value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { checkCloudFormationKmsKeys } from './sources/kms-key-rotation.cloudformation';
 import { checkCdkKmsKeyRotation } from './sources/kms-key-rotation.cdk';
 

@@ -9,7 +9,7 @@ import { attr, blockAddress, childBlocks, literalString, resources, terraformFil
 import { resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
 import { defineRule, type RuleContext } from '../define';
 import { formatDays } from './durations';
-import { originRelated, originSuffix } from './value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { checkCloudFormationSecrets } from './sources/secret-rotation.cloudformation';
 import { checkCdkSecretRotation } from './sources/secret-rotation.cdk';
 

@@ -9,7 +9,7 @@ import { setAttribute } from '../../server/src/engine/terraform/edits';
 import { attr, literalString, resources, terraformFile } from '../../server/src/engine/terraform/model';
 import { resolveValue } from '../../server/src/engine/terraform/module';
 import { defineRule, type RuleContext } from '../define';
-import { originRelated, originSuffix } from '../key-rotation/value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { terraformSecretFixes } from './terraform-fixes';
 import { checkCloudFormationPlaintextSecrets } from './sources/no-plaintext-secret.cloudformation';
 import { checkDotenvSecrets } from './sources/no-plaintext-secret.dotenv';

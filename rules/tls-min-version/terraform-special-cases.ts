@@ -7,7 +7,7 @@ import { setAttribute } from '../../server/src/engine/terraform/edits';
 import { attr, blockAddress, childBlocks, literalString, resources, terraformFile, type TfBlock } from '../../server/src/engine/terraform/model';
 import { resolveValue } from '../../server/src/engine/terraform/module';
 import type { RuleContext } from '../define';
-import { originRelated, originSuffix } from '../key-rotation/value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import {
   AZURE_API_MANAGEMENT_PROTOCOL_SWITCHES,
   CLASSIC_ELB_COMPLIANT_POLICY,

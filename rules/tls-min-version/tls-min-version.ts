@@ -9,7 +9,7 @@ import { insertSetting, locateSetting as locate } from '../../server/src/engine/
 import { resolveValue } from '../../server/src/engine/terraform/module';
 import type { TlsVersion } from '../../server/src/engine/config';
 import { defineRule, type RuleContext } from '../define';
-import { originRelated, originSuffix } from '../key-rotation/value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { checkClassicElbPolicies, checkFlexibleServerParameters, checkProtocolSwitches } from './terraform-special-cases';
 import { TERRAFORM_TLS_SETTINGS, type TerraformTlsSetting, type TlsSettingContext } from './terraform-settings';
 import { compliantFor, effectiveMinimum, meetsMinimum, protocolLabel, type ProtocolVersion } from './tls-versions';

@@ -6,7 +6,7 @@ import { setSettings } from '../../server/src/engine/terraform/setting-edits';
 import { locateSetting, readSetting, settingHost } from '../../server/src/engine/terraform/setting-path';
 import { blockAddress, childBlocks, literalString, resources, terraformFile, type TfBlock } from '../../server/src/engine/terraform/model';
 import type { RuleContext } from '../define';
-import { originRelated, originSuffix } from '../key-rotation/value-origin';
+import { originRelated, originSuffix } from '../../server/src/engine/terraform/value-origin';
 import { TERRAFORM_TRANSIT_SETTINGS, type TransitSetting } from './encryption-in-transit-settings';
 
 function checkTarget(setting: TransitSetting, resource: TfBlock, target: TfBlock, context: RuleContext): void {

@@ -1,7 +1,7 @@
 // Findings about a value that came through `var.`/`local.` are reported at the use site, and name
 // where the value was defined (with a related location) so the user knows which line to change.
-import type { ResolvedValue } from '../../server/src/engine/terraform/module';
-import type { RelatedLocation } from '../../server/src/engine/types';
+import type { ResolvedValue } from './module';
+import type { RelatedLocation } from '../types';
 
 /** ` (from the default of variable "x")`, or '' for a literal written in place. */
 export function originSuffix(resolved: ResolvedValue): string {
