@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, parseConfig } from '../../server/src/engine/config';
 import { parseHcl } from '../../server/src/engine/parsers/hcl';
+import { SourceFile } from '../../server/src/engine/source';
+import { terraformFile } from '../../server/src/engine/terraform/model';
 import { kindRequested, minimalEdit } from '../../server/src/lsp/codeActions';
 import { isExcluded } from '../../server/src/lsp/configs';
 import { DocumentStore, kindOf } from '../../server/src/lsp/documents';
@@ -104,7 +106,7 @@ describe('language server helpers', () => {
     });
 
     it('summarises what a module file shares: variables and locals only', () => {
-      const signature = (text: string) => moduleSignature(parseHcl(text), text, false);
+      const signature = (text: string) => moduleSignature(terraformFile(new SourceFile({ path: 'main.tf', text })), false);
       const base = 'variable "a" {\n  default = 1\n}\n\nresource "x" "y" {\n  z = 1\n}\n';
       assert.equal(signature(base), signature(base.replace('z = 1', 'z = 2')));
       assert.notEqual(signature(base), signature(base.replace('default = 1', 'default = 2')));

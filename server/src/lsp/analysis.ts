@@ -55,9 +55,10 @@ export class Analyzer {
     const previousModel = this.models.get(live);
     if (previousModel && live.tree) seed[PREVIOUS_MODEL_KEY] = previousModel;
     const result = analyze(file, { config, moduleFiles: siblings, seed });
-    if (live.tree) this.models.set(live, terraformFile(file));
+    const model = live.tree ? terraformFile(file) : undefined;
+    if (model) this.models.set(live, model);
     else this.models.delete(live);
-    const signature = live.tree ? moduleSignature(live.tree, text, kind === 'terraform-vars') : undefined;
+    const signature = model ? moduleSignature(model, kind === 'terraform-vars') : undefined;
     return { uri: live.uri, version: live.version, text, result, siblings, configGeneration, moduleSignature: signature };
   }
 
