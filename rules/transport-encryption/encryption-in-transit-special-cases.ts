@@ -43,7 +43,7 @@ function checkListener(listener: TfBlock, context: RuleContext): void {
   if (!actions.length || listener.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === 'default_action')) return;
   const kinds = actions.map((a) => resolvedLiteral(a, 'type', module)?.toLowerCase());
   if (kinds.some((k) => k === undefined)) return;
-  const redirects = actions.filter((a, i) => kinds[i] === 'redirect');
+  const redirects = actions.filter((_, i) => kinds[i] === 'redirect');
   const toHttps = redirects.find((a) => resolvedLiteral(childBlocks(a, 'redirect')[0], 'protocol', module)?.toUpperCase() === 'HTTPS');
   // A redirect to HTTPS, or a fixed response (no data served), keeps nothing in plaintext.
   if (toHttps || kinds.every((k) => k === 'fixed-response')) return;

@@ -3,7 +3,7 @@
 // write in each source's own syntax.
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/engine/fix';
-import { policyDocuments, type PolicyDocument, type PolicyStatement } from '../../server/src/engine/policy';
+import { policyDocuments, type PolicyDocument } from '../../server/src/engine/policy';
 import { SourceFile } from '../../server/src/engine/source';
 import { buildModule } from '../../server/src/engine/terraform/module';
 

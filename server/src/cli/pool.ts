@@ -53,7 +53,7 @@ async function runInProcess(units: ScanUnit[], options: RunOptions): Promise<Uni
 
 function runInWorkers(units: ScanUnit[], options: RunOptions, script: string, count: number): Promise<UnitResult[]> {
   // Biggest directories first, so one large module does not start last and finish alone.
-  const order = units.map((unit, index) => index).sort((a, b) => units[b].files.length - units[a].files.length || a - b);
+  const order = units.map((_, index) => index).sort((a, b) => units[b].files.length - units[a].files.length || a - b);
   const results: UnitResult[] = new Array(units.length);
   let next = 0;
   let finished = 0;

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { allRules } from '../../../rules';
 import type { Rule, RuleContext } from '../../../rules/define';
-import { ruleSources } from '../../../rules/define';
 import { defaultConfig, type EnclintConfig } from './config';
 import { applyEdits, selectNonOverlappingFixes } from './fix';
 import { initHclParser } from './parsers/hcl';

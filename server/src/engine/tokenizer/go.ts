@@ -22,7 +22,7 @@ const go: LexerSyntax = {
       return stringToken(text, i, '', '`', i + 1, close, close + 1, (s) => s.replace(/\r/g, ''));
     }
     if (c !== '"' && c !== "'") return undefined;
-    const read = readQuoted(text, i, i + 1, c, { multiline: false, escapes: true });
+    const read = readQuoted(text, i + 1, c, { multiline: false, escapes: true });
     if (!read) return { unterminated: { start: i, end: lineEndFrom(text, i) }, end: lineEndFrom(text, i) };
     return stringToken(text, i, '', c, i + 1, read.contentEnd, read.end, decodeEscapes);
   },

@@ -9,12 +9,12 @@ const java: LexerSyntax = {
     const c = text[i];
     if (c !== '"' && c !== "'") return undefined;
     if (text.startsWith('"""', i)) {
-      const read = readQuoted(text, i, i + 3, '"""', { multiline: true, escapes: true });
+      const read = readQuoted(text, i + 3, '"""', { multiline: true, escapes: true });
       if (!read) return { unterminated: { start: i, end: lineEndFrom(text, i) }, end: text.length };
       const token = stringToken(text, i, '', '"""', i + 3, read.contentEnd, read.end, (s) => decodeEscapes(s.replace(/^[ \t]*\r?\n/, '')));
       return token;
     }
-    const read = readQuoted(text, i, i + 1, c, { multiline: false, escapes: true });
+    const read = readQuoted(text, i + 1, c, { multiline: false, escapes: true });
     if (!read) return { unterminated: { start: i, end: lineEndFrom(text, i) }, end: lineEndFrom(text, i) };
     return stringToken(text, i, '', c, i + 1, read.contentEnd, read.end, decodeEscapes);
   },

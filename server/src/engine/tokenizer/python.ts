@@ -17,7 +17,7 @@ const python: LexerSyntax = {
     const triple = text.startsWith(quoteChar.repeat(3), quoteStart);
     const quote = triple ? quoteChar.repeat(3) : quoteChar;
     const raw = /r/i.test(prefix);
-    const read = readQuoted(text, i, quoteStart + quote.length, quote, { multiline: triple, escapes: true });
+    const read = readQuoted(text, quoteStart + quote.length, quote, { multiline: triple, escapes: true });
     if (!read) return { unterminated: { start: i, end: lineEndFrom(text, i) }, end: lineEndFrom(text, i) };
     const token = stringToken(text, i, prefix, quote, quoteStart + quote.length, read.contentEnd, read.end, raw ? (s) => s : decodeEscapes);
     if (/[ft]/i.test(prefix)) token.interpolated = true;

@@ -110,7 +110,7 @@ export function lex(text: string, syntax: LexerSyntax): TokenizeResult {
 }
 
 /** Reads a quoted string whose content ends at the first unescaped `close` (single-line unless `multiline`). */
-export function readQuoted(text: string, start: number, contentStart: number, close: string, options: { multiline: boolean; escapes: boolean }): { contentEnd: number; end: number } | undefined {
+export function readQuoted(text: string, contentStart: number, close: string, options: { multiline: boolean; escapes: boolean }): { contentEnd: number; end: number } | undefined {
   let i = contentStart;
   while (i < text.length) {
     const c = text[i];
