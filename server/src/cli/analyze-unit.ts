@@ -192,6 +192,7 @@ function toFileResult(file: LoadedFile, result: AnalysisResult, source: SourceFi
     findings: result.findings.map((finding) => resolveFinding(finding, source, siblings)),
     notices,
     fixed,
+    ...(result.unusedSuppressions ? { unusedSuppressions: result.unusedSuppressions } : {}),
   };
 }
 

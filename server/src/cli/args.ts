@@ -5,10 +5,10 @@ import type { ProfileName } from '../engine/config';
 import type { Severity } from '../engine/types';
 import { UsageError } from './discover';
 
-export type Format = 'text' | 'json' | 'sarif';
+export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'gitlab' | 'markdown' | 'html';
 
 export interface CliOptions {
-  command: 'scan' | 'rules' | 'help' | 'version';
+  command: 'scan' | 'report' | 'rules' | 'help' | 'version';
   paths: string[];
   format: Format;
   output?: string;
@@ -22,16 +22,26 @@ export interface CliOptions {
   jobs?: number;
   /** Print parse and timing figures on stderr (used by `npm run bench`). */
   stats: boolean;
+  /** `--baseline FILE`: report only findings the baseline does not record. */
+  baseline?: string;
+  /** `--write-baseline FILE`: record today's findings and exit 0. */
+  writeBaseline?: string;
+  /** `--prune-baseline`: rewrite the `--baseline` file without the entries that are fixed. */
+  pruneBaseline: boolean;
+  /** `--report-unused-disable-directives`: directives that suppress nothing are warnings. */
+  reportUnusedDirectives: boolean;
 }
 
 export const HELP = `usage: enclint scan [paths…] [options]
+       enclint report [paths…] [-o FILE]      one self-contained HTML evidence report (per control)
        enclint rules [--format text|json]     list the rules with family, severity and title
 
 Scans Terraform, CloudFormation, CDK, IAM/KMS policy JSON, application code and .env files for
 violations of the encryption and key-management policy. Paths default to the current directory.
 
 options:
-  -f, --format text|json|sarif       output format (default: text, or from --output's .sarif/.json)
+  -f, --format FORMAT                text | json | sarif | junit | gitlab | markdown (default: text,
+                                     or from --output's extension: .sarif .json .xml .md)
   -o, --output FILE                  write the report to FILE instead of stdout
       --fix                          apply safe fixes to the files, then report what is left
   -c, --config FILE                  use this config for every file (default: the nearest
@@ -44,12 +54,18 @@ options:
   -q, --quiet                        report only findings at or above the threshold
   -j, --jobs N                       worker threads (default: one per core; 0 = in-process)
       --stats                        print counts and time per rule on stderr
+      --baseline FILE                report only findings not recorded in FILE; says how many
+                                     recorded ones are fixed
+      --write-baseline FILE          record the current findings in FILE (exit 0)
+      --prune-baseline               with --baseline: drop the fixed entries from FILE
+      --report-unused-disable-directives
+                                     enclint-disable comments that suppress nothing are warnings
   -v, --version                      print the version
   -h, --help                         print this help
 
 exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or configuration error`;
 
-const FORMATS: Format[] = ['text', 'json', 'sarif'];
+const FORMATS: Format[] = ['text', 'json', 'sarif', 'junit', 'gitlab', 'markdown'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 export function parseCli(argv: string[]): CliOptions {
@@ -72,6 +88,10 @@ export function parseCli(argv: string[]): CliOptions {
         quiet: { type: 'boolean', short: 'q' },
         jobs: { type: 'string', short: 'j' },
         stats: { type: 'boolean' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'prune-baseline': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -80,7 +100,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
   const { values, positionals } = parsed;
-  const base: CliOptions = { command: 'scan', paths: [], format: 'text', fix: false, threshold: 'warning', quiet: false, stats: false };
+  const base: CliOptions = { command: 'scan', paths: [], format: 'text', fix: false, threshold: 'warning', quiet: false, stats: false, pruneBaseline: false, reportUnusedDirectives: false };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
 
@@ -91,12 +111,21 @@ export function parseCli(argv: string[]): CliOptions {
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError('enclint rules --format must be text or json');
     return { ...base, command: 'rules', format: (values.format ?? 'text') as Format };
   }
-  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}" (expected: scan or rules)` : 'missing command (expected: enclint scan [paths…])');
+  if (command !== 'scan' && command !== 'report') throw new UsageError(command ? `unknown command "${command}" (expected: scan, report or rules)` : 'missing command (expected: enclint scan [paths…])');
 
-  // `-o report.sarif` alone means SARIF: the extension says what the file is for.
-  const inferred: Format | undefined = values.output?.endsWith('.sarif') ? 'sarif' : values.output?.endsWith('.json') ? 'json' : undefined;
-  const format = (values.format ?? inferred ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  let format: Format;
+  if (command === 'report') {
+    if (values.format !== undefined && values.format !== 'html') throw new UsageError('enclint report --format must be html');
+    format = 'html';
+  } else {
+    // `-o report.sarif` alone means SARIF: the extension says what the file is for.
+    const inferred: Format | undefined = values.output ? INFERRED_FORMATS.find(([ext]) => values.output!.endsWith(ext))?.[1] : undefined;
+    format = (values.format ?? inferred ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  }
+  if (values['prune-baseline'] && !values.baseline) throw new UsageError('--prune-baseline needs --baseline FILE (the file to prune)');
+  if (values['write-baseline'] !== undefined && values.baseline !== undefined) throw new UsageError('--write-baseline and --baseline cannot be combined (write one, then use it)');
+  if (values['write-baseline'] === '' || values.baseline === '') throw new UsageError('--baseline and --write-baseline need a file name');
   const threshold = (values['severity-threshold'] ?? 'warning') as Severity;
   if (!SEVERITIES.includes(threshold)) throw new UsageError(`--severity-threshold must be one of ${SEVERITIES.join(', ')}, not "${values['severity-threshold']}"`);
   const profile = values.profile as ProfileName | undefined;
@@ -110,7 +139,7 @@ export function parseCli(argv: string[]): CliOptions {
   const rules = values.rule?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
 
   return {
-    command: 'scan',
+    command: command === 'report' ? 'report' : 'scan',
     paths: paths.length ? paths : ['.'],
     format,
     output: values.output,
@@ -123,5 +152,16 @@ export function parseCli(argv: string[]): CliOptions {
     quiet: values.quiet ?? false,
     jobs,
     stats: values.stats ?? false,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    pruneBaseline: values['prune-baseline'] ?? false,
+    reportUnusedDirectives: values['report-unused-disable-directives'] ?? false,
   };
 }
+
+const INFERRED_FORMATS: Array<[string, Format]> = [
+  ['.sarif', 'sarif'],
+  ['.json', 'json'],
+  ['.xml', 'junit'],
+  ['.md', 'markdown'],
+];

@@ -97,6 +97,7 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     for (let i = 0; i < others.length; i += MAX_FILES_PER_UNIT) units.push({ dir, config, files: others.slice(i, i + MAX_FILES_PER_UNIT).map(entry) });
     fileCount += files.length;
   }
+  notices.push(...configs.expiredIgnoreNotices());
   return { units, notices, fileCount };
 }
 
@@ -185,6 +186,21 @@ class ConfigResolver {
       // `legacy/**` ignores the folder `legacy` itself; `legacy/*.tf` does not.
       return isDirectory && pattern.endsWith('/**') && minimatch(posix, pattern.slice(0, -3), options);
     });
+  }
+
+  /** An `ignore` entry past its `until` date no longer hides files: say so once per config. */
+  expiredIgnoreNotices(): Notice[] {
+    const configs = [...this.loaded.values(), ...(this.explicit ? [this.explicit] : [])];
+    return configs.flatMap((config) =>
+      config.ignoreEntries
+        .filter((entry) => entry.expired)
+        .map((entry): Notice => ({
+          path: displayPath(config.configPath ?? this.options.cwd, this.options.cwd),
+          level: 'warning',
+          kind: 'rule-error',
+          message: `ignore entry "${entry.pattern}" expired on ${entry.until}${entry.reason ? ` ("${entry.reason}")` : ''}: its files are scanned again; renew or remove it`,
+        })),
+    );
   }
 
   private apply(config: EnclintConfig): EnclintConfig {

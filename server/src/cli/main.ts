@@ -6,12 +6,17 @@ import { allRules } from '../../../rules';
 import { ConfigError, mergeConfig, type EnclintConfig } from '../engine/config';
 import { HELP, parseCli, type CliOptions } from './args';
 import { displayPath, knownRuleKeys, UsageError } from './discover';
+import { applyBaseline, baselineOf, pruneBaseline, readBaseline, writeBaseline, type BaselineOutcome } from './baseline';
+import { formatGitlab } from './formatters/gitlab';
+import { formatHtmlReport } from './formatters/html';
 import { formatJson } from './formatters/json';
+import { formatJunit } from './formatters/junit';
+import { formatMarkdown } from './formatters/markdown';
 import { formatRulesJson, formatRulesText } from './formatters/rules';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { createProgress } from './progress';
-import { scan } from './scan';
+import { scan, summarize } from './scan';
 import type { ScanResult } from './types';
 import { version } from './version';
 
@@ -85,14 +90,41 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     progress.done();
   }
 
+  if (options.reportUnusedDirectives) reportUnusedDirectives(result);
+  if (options.writeBaseline) {
+    const target = path.resolve(io.cwd, options.writeBaseline);
+    const baseline = baselineOf(result);
+    try {
+      writeBaseline(target, baseline);
+    } catch (error) {
+      io.stderr.write(`enclint: cannot write ${options.writeBaseline}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`enclint: recorded ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} in ${options.writeBaseline}; scan with --baseline ${options.writeBaseline} to see only new ones\n`);
+    return EXIT_CLEAN;
+  }
+  let baselineOutcome: BaselineOutcome | undefined;
+  if (options.baseline) {
+    const file = path.resolve(io.cwd, options.baseline);
+    try {
+      const baseline = readBaseline(file);
+      baselineOutcome = applyBaseline(result, baseline);
+      if (options.pruneBaseline && baselineOutcome.fixed.length) writeBaseline(file, pruneBaseline(baseline, baselineOutcome.fixed));
+    } catch (error) {
+      io.stderr.write(`enclint: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    result.summary = { ...summarize(result.files, result.threshold), baselined: baselineOutcome.matched, baselineFixed: baselineOutcome.fixed.length };
+  }
+
   const exitCode = result.summary.failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
   const color = options.color ?? (!!io.env.FORCE_COLOR || (!options.output && !!io.stdout.isTTY && !io.env.NO_COLOR));
-  const report =
-    options.format === 'sarif'
-      ? formatSarif(result, exitCode)
-      : options.format === 'json'
-        ? formatJson(result)
-        : formatText(result, { color: options.output ? false : color, quiet: options.quiet });
+  const report = formatReport(result, options, exitCode, color, io.cwd);
+  if (baselineOutcome && !options.quiet) {
+    const { matched, fixed } = baselineOutcome;
+    const pruned = options.pruneBaseline && fixed.length ? `; removed them from ${options.baseline}` : fixed.length ? ' (shrink the file with --prune-baseline)' : '';
+    io.stderr.write(`enclint: baseline ${options.baseline}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed.length} fixed${pruned}\n`);
+  }
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     try {
@@ -118,6 +150,45 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     for (const [name, ms] of timings) io.stderr.write(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(8)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%\n`);
   }
   return exitCode;
+}
+
+function formatReport(result: ScanResult, options: CliOptions, exitCode: number, color: boolean, cwd: string): string {
+  switch (options.format) {
+    case 'sarif':
+      return formatSarif(result, exitCode);
+    case 'json':
+      return formatJson(result);
+    case 'junit':
+      return formatJunit(result);
+    case 'gitlab':
+      return formatGitlab(result);
+    case 'markdown':
+      return formatMarkdown(result);
+    case 'html':
+      return formatHtmlReport(result, { cwd });
+    default:
+      return formatText(result, { color: options.output ? false : color, quiet: options.quiet });
+  }
+}
+
+/**
+ * `--report-unused-disable-directives`: a directive that suppresses nothing becomes a warning notice
+ * (so it fails the run at the default threshold, as ESLint's flag does) and shows in every format.
+ */
+function reportUnusedDirectives(result: ScanResult): void {
+  for (const file of result.files) {
+    for (const unused of file.unusedSuppressions ?? []) {
+      file.notices.push({
+        path: file.path,
+        level: 'warning',
+        kind: 'unused-directive',
+        span: unused.span,
+        range: unused.range,
+        message: `unused enclint-disable directive: no ${unused.rules.length ? unused.rules.join(', ') : 'enclint'} finding on line ${unused.line + 1} to suppress; remove it`,
+      });
+    }
+  }
+  result.summary = summarize(result.files, result.threshold);
 }
 
 function summaryLine(result: ScanResult): string {

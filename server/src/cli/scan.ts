@@ -29,9 +29,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     files.push({ path: notice.path, absolutePath: notice.path, kind: undefined, findings: [], notices: [notice], fixed: 0 });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const configs = [...new Set(discovery.units.map((unit) => unit.config))];
   return {
     root: options.cwd,
     files,
+    configs: configs.map((config) => ({ path: config.configPath, ignoreEntries: config.ignoreEntries })),
     summary: summarize(files, options.threshold),
     threshold: options.threshold,
     durationMs: performance.now() - started,
@@ -53,6 +55,11 @@ export function summarize(files: FileResult[], threshold: Severity): ScanSummary
     if (file.notices.some((n) => n.kind === 'skipped')) summary.filesSkipped++;
     else summary.filesScanned++;
     summary.fixed += file.fixed;
+    for (const notice of file.notices) {
+      if (notice.kind !== 'unused-directive') continue;
+      summary.unusedDirectives = (summary.unusedDirectives ?? 0) + 1;
+      if (SEVERITY_RANK[notice.level] >= SEVERITY_RANK[threshold]) summary.failing++;
+    }
     for (const finding of file.findings) {
       if (finding.suppression) {
         summary.suppressed++;

@@ -1,7 +1,7 @@
 // What the scan produces, independent of how it is printed. Everything here is plain data so a
 // worker thread can post it back to the main thread unchanged.
-import type { EnclintConfig } from '../engine/config';
-import type { Finding, Fix, Notice, Range, Severity, SourceKind, TextEdit } from '../engine/types';
+import type { EnclintConfig, IgnoreEntry } from '../engine/config';
+import type { Finding, Fix, Notice, Range, Severity, SourceKind, TextEdit, UnusedSuppression } from '../engine/types';
 
 /** A fix edit with its range resolved, so formatters (SARIF regions) need not re-read the file. */
 export interface ResolvedEdit extends TextEdit {
@@ -25,6 +25,8 @@ export interface FileResult {
   notices: Notice[];
   /** Safe fixes applied with `--fix` (0 otherwise). */
   fixed: number;
+  /** `enclint-disable` directives that suppressed nothing (see --report-unused-disable-directives). */
+  unusedSuppressions?: UnusedSuppression[];
 }
 
 /** One directory's files, analysed together so Terraform `var.`/`local.` resolve across the module. */
@@ -63,12 +65,19 @@ export interface ScanSummary {
   fixed: number;
   /** Unsuppressed findings at or above the severity threshold: these decide the exit code. */
   failing: number;
+  /** With `--baseline`: findings hidden because the baseline records them, and recorded ones now fixed. */
+  baselined?: number;
+  baselineFixed?: number;
+  /** With `--report-unused-disable-directives`: directives that suppress nothing (they fail the run at warning). */
+  unusedDirectives?: number;
 }
 
 export interface ScanResult {
   /** The directory SARIF's %SRCROOT% and the displayed paths are relative to. */
   root: string;
   files: FileResult[];
+  /** The configurations that governed the scanned files (built-in defaults have no path). */
+  configs?: Array<{ path?: string; ignoreEntries: IgnoreEntry[] }>;
   /** Notices not tied to a scanned file's content (unsupported file named on the command line, …). */
   summary: ScanSummary;
   threshold: Severity;

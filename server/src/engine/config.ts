@@ -25,14 +25,29 @@ export interface EnclintConfig {
   profile: ProfileName;
   options: EffectiveOptions;
   rules: Record<string, RuleSetting>;
-  /** Glob patterns (relative to the config's folder) of files never scanned. */
+  /** Glob patterns (relative to the config's folder) of files never scanned (the ones in force today). */
   ignore: string[];
+  /**
+   * Every `ignore` entry as written, with its reason and expiry when it has them (reports list them for
+   * auditors); expired entries are not in `ignore`, so their files are scanned again.
+   */
+  ignoreEntries: IgnoreEntry[];
   /** Rule id or family → the organisation's policy sections, cited in messages and hover. */
   policyMapping: Record<string, string[]>;
   /** Files above this size are skipped with a notice. */
   maxFileBytes: number;
+  /** An inline suppression without a `-- reason` does not apply (and is reported as an error). */
+  requireReason: boolean;
   /** Where the config came from, for messages; undefined for built-in defaults. */
   configPath?: string;
+}
+
+export interface IgnoreEntry {
+  pattern: string;
+  reason?: string;
+  /** Last day (ISO date, inclusive) the entry applies. */
+  until?: string;
+  expired: boolean;
 }
 
 export const PROFILES: Record<ProfileName, EffectiveOptions> = {
@@ -50,8 +65,10 @@ export function defaultConfig(): EnclintConfig {
     options: { ...PROFILES.recommended },
     rules: {},
     ignore: [],
+    ignoreEntries: [],
     policyMapping: {},
     maxFileBytes: 4 * 1024 * 1024,
+    requireReason: false,
   };
 }
 
@@ -69,13 +86,13 @@ export class ConfigError extends Error {
 
 const SEVERITIES = ['error', 'warning', 'info'];
 const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'];
-const TOP_LEVEL_KEYS = ['profile', 'options', 'rules', 'ignore', 'policyMapping', 'maxFileBytes'];
+const TOP_LEVEL_KEYS = ['profile', 'options', 'rules', 'ignore', 'policyMapping', 'maxFileBytes', 'requireReason'];
 
 /**
  * Parses config text. `knownRuleIds` lets unknown rule names be reported (a renamed rule must not be
  * silently ignored); pass undefined to skip that check.
  */
-export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): EnclintConfig {
+export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>, today: string = new Date().toISOString().slice(0, 10)): EnclintConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const fail = (node: YamlNode | undefined | null, message: string): never => {
@@ -140,11 +157,9 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
 
   const ignore = entry('ignore');
   if (ignore) {
-    if (!isSeq(ignore.value)) fail(ignore.value as YamlNode, 'ignore must be a list of glob patterns');
-    config.ignore = (ignore.value as { items: YamlNode[] }).items.map((item) => {
-      if (!isScalar(item) || typeof item.value !== 'string') fail(item, 'each ignore entry must be a glob string');
-      return (item as { value: string }).value;
-    });
+    if (!isSeq(ignore.value)) fail(ignore.value as YamlNode, 'ignore must be a list of glob patterns, or of { path, reason, until } entries');
+    config.ignoreEntries = (ignore.value as { items: YamlNode[] }).items.map((item) => parseIgnoreEntry(item, today, fail));
+    config.ignore = config.ignoreEntries.filter((e) => !e.expired).map((e) => e.pattern);
   }
 
   const mapping = entry('policyMapping');
@@ -160,6 +175,12 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
     }
   }
 
+  const requireReason = entry('requireReason');
+  if (requireReason) {
+    if (!isScalar(requireReason.value) || typeof requireReason.value.value !== 'boolean') fail(requireReason.value as YamlNode, 'requireReason must be true or false');
+    config.requireReason = (requireReason.value as { value: boolean }).value;
+  }
+
   const maxBytes = entry('maxFileBytes');
   if (maxBytes) {
     const raw = isScalar(maxBytes.value) ? maxBytes.value.value : undefined;
@@ -167,6 +188,33 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
     config.maxFileBytes = raw as number;
   }
   return config;
+}
+
+/** `- "legacy/**"` or `- { path: "legacy/**", reason: "…", until: 2027-03-31 }`. */
+function parseIgnoreEntry(item: YamlNode, today: string, fail: (node: YamlNode, message: string) => never): IgnoreEntry {
+  if (isScalar(item) && typeof item.value === 'string') return { pattern: item.value, expired: false };
+  if (!isMap(item)) return fail(item, 'each ignore entry must be a glob string or a mapping with path, reason and until');
+  const entry: IgnoreEntry = { pattern: '', expired: false };
+  for (const pair of item.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as YamlNode;
+    // YAML reads an unquoted 2027-03-31 as a string with the core schema; a Date only with yaml-1.1.
+    const raw = isScalar(value) ? value.value : undefined;
+    if (key === 'path') {
+      if (typeof raw !== 'string' || !raw) fail(value, 'ignore[].path must be a glob string');
+      entry.pattern = raw as string;
+    } else if (key === 'reason') {
+      if (typeof raw !== 'string') fail(value, 'ignore[].reason must be a string');
+      entry.reason = raw as string;
+    } else if (key === 'until') {
+      const date = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) fail(value, `ignore[].until must be a date written YYYY-MM-DD, not "${String(raw)}"`);
+      entry.until = date;
+      entry.expired = date < today;
+    } else fail(pair.key as YamlNode, `unknown key "${key}" in an ignore entry (expected path, reason, until)`);
+  }
+  if (!entry.pattern) fail(item, 'an ignore entry needs a path');
+  return entry;
 }
 
 function parseRuleSetting(node: YamlNode, id: string, fail: (node: YamlNode, message: string) => never): RuleSetting {
@@ -230,6 +278,7 @@ export function mergeConfig(base: EnclintConfig, overlay: Partial<Omit<EnclintCo
     options: { ...profileOptions, ...(overlay.options ?? {}) },
     rules: { ...base.rules, ...(overlay.rules ?? {}) },
     ignore: [...base.ignore, ...(overlay.ignore ?? [])],
+    ignoreEntries: [...base.ignoreEntries, ...(overlay.ignoreEntries ?? [])],
     policyMapping: { ...base.policyMapping, ...(overlay.policyMapping ?? {}) },
   };
 }

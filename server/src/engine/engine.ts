@@ -9,10 +9,10 @@ import { applyEdits, selectNonOverlappingFixes } from './fix';
 import { initHclParser } from './parsers/hcl';
 import { syntaxNotices } from './parsers/syntax';
 import { SourceFile, type SourceInput } from './source';
-import { findSuppressions, suppressionFor } from './suppress';
+import { findSuppressions, indexSuppressions, isExpired, suppressionFor, type InlineSuppression } from './suppress';
 import { terraformSuppressionAnchor } from './terraform/anchors';
 import { buildModule, type TerraformModule } from './terraform/module';
-import type { AnalysisResult, Finding, Notice, Report, Severity } from './types';
+import type { AnalysisResult, Finding, Notice, Report, Severity, UnusedSuppression } from './types';
 
 export interface AnalyzeOptions {
   config?: EnclintConfig;
@@ -27,6 +27,15 @@ export interface AnalyzeOptions {
   rules?: Rule[];
   /** Pre-parsed state for this exact text (the language server's incrementally reparsed tree). */
   seed?: Record<string, unknown>;
+  /**
+   * Today as `YYYY-MM-DD`, for suppressions that expire (`[until 2027-03-31]`). The front ends pass
+   * it; left out, the engine reads the clock once here, the only place it does.
+   */
+  today?: string;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** Loads the parsers' WebAssembly; call once before `analyze`. */
@@ -112,19 +121,66 @@ export function analyze(input: SourceInput | SourceFile, options: AnalyzeOptions
 
   result.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   assignFingerprints(file, result.findings);
+  applySuppressions(file, result, suppressions, config, options.today ?? todayIso(), rules);
+  for (const notice of result.notices) if (notice.span && !notice.range) notice.range = file.lines.rangeOf(notice.span);
+  return result;
+}
+
+/**
+ * Marks the findings an inline suppression covers. An expired suppression no longer applies: the
+ * finding comes back with a note saying so. With `requireReason`, one without a reason does not apply
+ * either. Suppressions that cover nothing are listed (the CLI's --report-unused-disable-directives and
+ * the editor's faded hint read them) — but only when every rule they name ran on this file, since a
+ * rule switched off by `--rule` or the config cannot prove a directive unused.
+ */
+function applySuppressions(file: SourceFile, result: AnalysisResult, suppressions: InlineSuppression[], config: EnclintConfig, today: string, rules: Rule[]): void {
+  const byLine = indexSuppressions(suppressions);
+  const matched = new Set<InlineSuppression>();
+  const isTerraformWithHeredoc = (file.kind === 'terraform' || file.kind === 'terraform-vars') && file.text.includes('<<');
   for (const finding of result.findings) {
     // Only heredocs (`<<EOF`) hold multi-line strings in HCL: skip the tree walk in files without one.
-    if ((file.kind === 'terraform' || file.kind === 'terraform-vars') && file.text.includes('<<')) {
+    if (isTerraformWithHeredoc) {
       const anchor = terraformSuppressionAnchor(file, finding.span.start);
       if (anchor !== undefined) finding.anchorLine = anchor;
     }
     const suppression =
-      suppressionFor(suppressions, finding.range.start.line, finding.ruleId, finding.family) ??
-      (finding.anchorLine === undefined ? undefined : suppressionFor(suppressions, finding.anchorLine, finding.ruleId, finding.family));
-    if (suppression) finding.suppression = { kind: 'inSource', justification: suppression.reason };
+      suppressionFor(byLine, finding.range.start.line, finding.ruleId, finding.family) ??
+      (finding.anchorLine === undefined ? undefined : suppressionFor(byLine, finding.anchorLine, finding.ruleId, finding.family));
+    if (!suppression) continue;
+    matched.add(suppression);
+    if (isExpired(suppression.until, today)) {
+      finding.message += ` [its suppression expired on ${suppression.until}${suppression.reason ? `: "${suppression.reason}"` : ''}]`;
+      continue;
+    }
+    if (!suppression.reason && config.requireReason) continue;
+    finding.suppression = { kind: 'inSource', justification: suppression.reason, ...(suppression.until ? { until: suppression.until } : {}) };
   }
-  for (const notice of result.notices) if (notice.span && !notice.range) notice.range = file.lines.rangeOf(notice.span);
-  return result;
+  if (config.requireReason) {
+    for (const s of suppressions) {
+      if (s.reason) continue;
+      result.notices.push({
+        path: file.path,
+        level: 'error',
+        kind: 'rule-error',
+        span: s.span,
+        message: 'enclint suppression without a reason is ignored: this configuration sets requireReason, so add " -- <why this is acceptable>"',
+      });
+    }
+  }
+  const ran = new Set<string>();
+  for (const rule of rules) if (rule.check[file.kind!]) ran.add(rule.meta.id).add(rule.meta.family);
+  const everyRuleRan = allRules.every((rule) => !rule.check[file.kind!] || ran.has(rule.meta.id));
+  const known = new Set(allRules.flatMap((rule) => [rule.meta.id, rule.meta.family]));
+  const unused: UnusedSuppression[] = [];
+  for (const s of suppressions) {
+    if (matched.has(s)) continue;
+    const wildcard = s.rules.length === 0 || s.rules.includes('*');
+    // An unknown name (a typo, a renamed rule) can never match: that directive is unused for certain.
+    const judgeable = wildcard ? everyRuleRan : s.rules.every((name) => ran.has(name) || !known.has(name));
+    if (!judgeable) continue;
+    unused.push({ span: s.span, range: file.lines.rangeOf(s.span), rules: s.rules, line: s.line });
+  }
+  if (unused.length) result.unusedSuppressions = unused;
 }
 
 function defaultRuleOptions(rule: Rule): Record<string, unknown> {

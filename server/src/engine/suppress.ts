@@ -1,6 +1,9 @@
-// Inline suppressions: `# enclint-disable-next-line <rule-id>[, <rule-id>] -- <reason>` (or `//`),
-// and `enclint-disable-line` at the end of the flagged line. Like cdk-nag, every suppression should
-// carry a reason: auditors read it. A suppression without one still applies but earns a notice.
+// Inline suppressions: `# enclint-disable-next-line <rule-id>[, <rule-id>] -- <reason> [until YYYY-MM-DD]`
+// (or `//`), and `enclint-disable-line` at the end of the flagged line. Like cdk-nag, every
+// suppression should carry a reason: auditors read it. A suppression without one still applies (unless
+// the config sets `requireReason: true`) but earns a notice. An `[until …]` date makes it expire: from
+// the day after, the finding is reported again with a note, so a "temporary" exception cannot outlive
+// the plan it was written for.
 import type { SourceFile } from './source';
 import type { Notice, Span } from './types';
 
@@ -9,11 +12,16 @@ export interface InlineSuppression {
   line: number;
   /** Rule ids or families; `*` or none listed means every rule. */
   rules: string[];
+  /** The reason without the `[until …]` marker. */
   reason: string;
+  /** Last day (ISO `YYYY-MM-DD`, inclusive) the suppression applies, when it has one. */
+  until?: string;
   span: Span;
 }
 
 const DIRECTIVE = /(?:#|\/\/|\/\*|<!--)\s*enclint-disable-(next-line|line)\b([^\r\n]*)/g;
+/** `[until 2027-03-31]`, anywhere in the reason (usually at its end). */
+const UNTIL = /\[\s*until\s+([^\]\s]*)\s*\]/i;
 
 export function findSuppressions(file: SourceFile): { suppressions: InlineSuppression[]; notices: Notice[] } {
   return file.cached('suppressions', () => {
@@ -25,10 +33,27 @@ export function findSuppressions(file: SourceFile): { suppressions: InlineSuppre
       const span = { start, end: start + match[0].length };
       const rest = match[2].replace(/\*\/\s*$|-->\s*$/, '');
       const [ruleText, ...reasonParts] = rest.split(/\s--\s?/);
-      const reason = reasonParts.join(' -- ').trim();
+      let reason = reasonParts.join(' -- ').trim();
+      let until: string | undefined;
+      const marker = UNTIL.exec(reason);
+      if (marker) {
+        reason = `${reason.slice(0, marker.index)}${reason.slice(marker.index + marker[0].length)}`.replace(/\s+/g, ' ').trim();
+        if (isIsoDate(marker[1])) until = marker[1];
+        else {
+          notices.push({
+            path: file.path,
+            level: 'warning',
+            kind: 'rule-error',
+            span,
+            message: `enclint suppression with an unreadable expiry "${marker[1]}": write it as [until YYYY-MM-DD]; until then it is treated as expired`,
+          });
+          // A date nobody can read must not make an exception permanent.
+          until = '0000-01-01';
+        }
+      }
       const rules = ruleText.split(/[\s,]+/).filter(Boolean);
       const line = file.lines.positionAt(start).line + (match[1] === 'next-line' ? 1 : 0);
-      suppressions.push({ line, rules, reason, span });
+      suppressions.push({ line, rules, reason, span, ...(until ? { until } : {}) });
       if (!reason) {
         notices.push({
           path: file.path,
@@ -42,6 +67,18 @@ export function findSuppressions(file: SourceFile): { suppressions: InlineSuppre
     stackNextLineDirectives(file, suppressions);
     return { suppressions, notices };
   });
+}
+
+/** `YYYY-MM-DD` that names a real calendar day. */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** Whether an `until` day (inclusive) is behind `today` (both ISO dates, so they compare as strings). */
+export function isExpired(until: string | undefined, today: string): boolean {
+  return until !== undefined && until < today;
 }
 
 /**
@@ -63,13 +100,27 @@ function stackNextLineDirectives(file: SourceFile, suppressions: InlineSuppressi
   }
 }
 
+export function suppressionCovers(s: InlineSuppression, ruleId: string, family: string): boolean {
+  return s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(ruleId) || s.rules.includes(family);
+}
+
+/** The suppressions on `line` indexed once per file, so matching is linear in the findings. */
+export function indexSuppressions(suppressions: InlineSuppression[]): Map<number, InlineSuppression[]> {
+  const byLine = new Map<number, InlineSuppression[]>();
+  for (const s of suppressions) {
+    const list = byLine.get(s.line);
+    if (list) list.push(s);
+    else byLine.set(s.line, [s]);
+  }
+  return byLine;
+}
+
 export function suppressionFor(
-  suppressions: InlineSuppression[],
+  suppressions: InlineSuppression[] | Map<number, InlineSuppression[]>,
   line: number,
   ruleId: string,
   family: string,
 ): InlineSuppression | undefined {
-  return suppressions.find(
-    (s) => s.line === line && (s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(ruleId) || s.rules.includes(family)),
-  );
+  const candidates = suppressions instanceof Map ? (suppressions.get(line) ?? []) : suppressions.filter((s) => s.line === line);
+  return candidates.find((s) => suppressionCovers(s, ruleId, family));
 }

@@ -94,6 +94,18 @@ export interface Report {
 export interface Suppression {
   kind: 'inSource' | 'config';
   justification: string;
+  /** Last day (ISO date, inclusive) it applies, when the suppression was written with `[until …]`. */
+  until?: string;
+}
+
+/** An `enclint-disable-…` directive that covered no finding of the rules it names. */
+export interface UnusedSuppression {
+  span: Span;
+  range: Range;
+  /** The rule ids or families it names (empty: every rule). */
+  rules: string[];
+  /** Zero-based line it was meant to cover. */
+  line: number;
 }
 
 export interface Finding {
@@ -128,7 +140,7 @@ export interface Notice {
   span?: Span;
   range?: Range;
   /** `skipped` files were not analysed at all; `parse-error` files were analysed with recovery. */
-  kind: 'skipped' | 'parse-error' | 'rule-error';
+  kind: 'skipped' | 'parse-error' | 'rule-error' | 'unused-directive';
 }
 
 export interface AnalysisResult {
@@ -136,4 +148,6 @@ export interface AnalysisResult {
   kind: SourceKind | undefined;
   findings: Finding[];
   notices: Notice[];
+  /** Directives that suppressed nothing (only those whose rules all ran on this file). */
+  unusedSuppressions?: UnusedSuppression[];
 }

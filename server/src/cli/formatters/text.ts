@@ -50,6 +50,7 @@ export function formatText(scan: ScanResult, options: TextOptions): string {
   const extras: string[] = [];
   if (summary.suppressed) extras.push(`${summary.suppressed} suppressed inline`);
   if (summary.filesSkipped) extras.push(`${plural(summary.filesSkipped, 'file')} skipped`);
+  if (summary.baselined) extras.push(`${summary.baselined} known in the baseline`);
   if (extras.length && !options.quiet) lines.push(paint('gray', `  ${extras.join(', ')}`));
   out.push('', ...lines, '');
   return out.join('\n');
