@@ -181,7 +181,7 @@ describe('formats CI systems read', () => {
 
   it('--format gitlab is valid against the Code Quality schema with unique fingerprints', async () => {
     const run = await runCli(['scan', '.', '--format', 'gitlab'], examples);
-    const issues = JSON.parse(run.stdout);
+    const issues: Array<{ fingerprint: string }> = JSON.parse(run.stdout);
     const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'test/schemas/gitlab-code-quality.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true }).compile(schema);
     assert.ok(validate(issues), JSON.stringify(validate.errors?.slice(0, 3)));

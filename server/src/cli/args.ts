@@ -30,6 +30,8 @@ export interface CliOptions {
   pruneBaseline: boolean;
   /** `--report-unused-disable-directives`: directives that suppress nothing are warnings. */
   reportUnusedDirectives: boolean;
+  /** `--sarif-output FILE` and the like: the same scan written in more formats (one scan, many reports). */
+  extraOutputs: Array<{ format: Format; file: string }>;
 }
 
 export const HELP = `usage: enclint scan [paths…] [options]
@@ -60,6 +62,9 @@ options:
       --prune-baseline               with --baseline: drop the fixed entries from FILE
       --report-unused-disable-directives
                                      enclint-disable comments that suppress nothing are warnings
+      --sarif-output FILE            also write the report as SARIF to FILE (likewise --json-output,
+                                     --junit-output, --gitlab-output, --markdown-output): one scan,
+                                     several reports
   -v, --version                      print the version
   -h, --help                         print this help
 
@@ -92,6 +97,11 @@ export function parseCli(argv: string[]): CliOptions {
         'write-baseline': { type: 'string' },
         'prune-baseline': { type: 'boolean' },
         'report-unused-disable-directives': { type: 'boolean' },
+        'sarif-output': { type: 'string' },
+        'json-output': { type: 'string' },
+        'junit-output': { type: 'string' },
+        'gitlab-output': { type: 'string' },
+        'markdown-output': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -100,7 +110,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
   const { values, positionals } = parsed;
-  const base: CliOptions = { command: 'scan', paths: [], format: 'text', fix: false, threshold: 'warning', quiet: false, stats: false, pruneBaseline: false, reportUnusedDirectives: false };
+  const base: CliOptions = { command: 'scan', paths: [], format: 'text', fix: false, threshold: 'warning', quiet: false, stats: false, pruneBaseline: false, reportUnusedDirectives: false, extraOutputs: [] };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
 
@@ -156,8 +166,15 @@ export function parseCli(argv: string[]): CliOptions {
     writeBaseline: values['write-baseline'],
     pruneBaseline: values['prune-baseline'] ?? false,
     reportUnusedDirectives: values['report-unused-disable-directives'] ?? false,
+    extraOutputs: EXTRA_OUTPUTS.flatMap((format) => {
+      const file = values[`${format}-output`];
+      if (file === '') throw new UsageError(`--${format}-output needs a file name`);
+      return file === undefined ? [] : [{ format, file }];
+    }),
   };
 }
+
+const EXTRA_OUTPUTS = ['sarif', 'json', 'junit', 'gitlab', 'markdown'] as const;
 
 const INFERRED_FORMATS: Array<[string, Format]> = [
   ['.sarif', 'sarif'],

@@ -125,6 +125,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const pruned = options.pruneBaseline && fixed.length ? `; removed them from ${options.baseline}` : fixed.length ? ' (shrink the file with --prune-baseline)' : '';
     io.stderr.write(`enclint: baseline ${options.baseline}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed.length} fixed${pruned}\n`);
   }
+  for (const extra of options.extraOutputs) {
+    const target = path.resolve(io.cwd, extra.file);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, formatReport(result, { ...options, format: extra.format }, exitCode, false, io.cwd));
+    } catch (error) {
+      io.stderr.write(`enclint: cannot write ${extra.file}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     try {
