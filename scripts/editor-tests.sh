@@ -3,7 +3,8 @@
 #   1. the packaged .vsix installed into code-server (real VS Code workbench and extension host),
 #      driven in headless Chromium by playwright-core (test/e2e/vscode.e2e.ts);
 #   2. the Terraform grammar through VS Code's tokenizer (vscode-textmate + Oniguruma, test/e2e/grammar.e2e.ts);
-#   3. Neovim's built-in LSP client against `enclint-lsp --stdio` (test/editors/, .mocharc.editors.json).
+#   3. Neovim's built-in LSP client against `enclint-lsp --stdio` (test/editors/, .mocharc.editors.json);
+#   4. the HTML evidence report (`enclint report`) rendered in headless Chromium (test/e2e/report.e2e.ts).
 # Installs what it needs when missing (Debian packages; code-server from the npm registry into a cache
 # folder, see test/e2e/install-code-server.sh), builds and packages the extension, runs both suites
 # even if the first fails, prints timings, and exits non-zero on any failure. Assumes `npm ci` was run.
@@ -62,6 +63,10 @@ done_phase "grammar (vscode-textmate)"
 phase "Neovim as LSP client"
 if npx mocha --config .mocharc.editors.json; then :; else failures+=("neovim"); fi
 done_phase "neovim"
+
+phase "HTML evidence report in Chromium"
+if node --import tsx test/e2e/report.e2e.ts; then :; else failures+=("report e2e"); fi
+done_phase "report (Chromium)"
 
 phase "VS Code (code-server + Chromium)"
 if node --import tsx test/e2e/vscode.e2e.ts "$vsix"; then :; else failures+=("vscode e2e"); fi
