@@ -90,6 +90,8 @@ describe('suppressions that expire and explain', () => {
     assert.equal(future.code, 0);
     const kept = future.report.files[0].findings[0];
     assert.deepEqual(kept.suppression, { kind: 'inSource', justification: 'imported key material (RISK-1)', until: '2999-12-31' });
+    const sarif = JSON.parse((await runCli(['scan', '.', ...ROTATION, '--format', 'sarif'], tempRepo({ 'main.tf': suppressed('2999-12-31') }))).stdout);
+    assert.deepEqual(sarif.runs[0].results[0].suppressions, [{ kind: 'inSource', justification: 'imported key material (RISK-1)', properties: { until: '2999-12-31' } }]);
 
     const past = await json(['scan', '.', ...ROTATION], tempRepo({ 'main.tf': suppressed('2020-01-31') }));
     assert.equal(past.code, 1);

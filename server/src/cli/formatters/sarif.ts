@@ -102,7 +102,17 @@ function result(finding: ScannedFinding, file: FileResult, ruleIndex: Map<string
           })),
         }
       : {}),
-    ...(finding.suppression ? { suppressions: [{ kind: 'inSource', justification: finding.suppression.justification || 'no reason given' }] } : {}),
+    ...(finding.suppression
+      ? {
+          suppressions: [
+            {
+              kind: 'inSource',
+              justification: finding.suppression.justification || 'no reason given',
+              ...(finding.suppression.until ? { properties: { until: finding.suppression.until } } : {}),
+            },
+          ],
+        }
+      : {}),
     properties: { family: finding.family, ...(finding.policyRefs.length ? { policyRefs: finding.policyRefs } : {}) },
   };
 }
