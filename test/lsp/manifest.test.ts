@@ -25,7 +25,9 @@ describe('extension manifest', () => {
     const properties = pkg.contributes.configuration.properties;
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
       assert.ok(properties[`enclint.${key}`], `enclint.${key} declared`);
-      assert.deepEqual(properties[`enclint.${key}`].default, value, `enclint.${key} default`);
+      // "fromConfig" is how the settings UI spells "not set here" (a null enum shows as "null").
+      const declared = properties[`enclint.${key}`].default;
+      assert.deepEqual(declared === 'fromConfig' ? null : declared, value, `enclint.${key} default`);
     }
     const defaults = Object.fromEntries(Object.entries(properties).map(([key, p]) => [key.replace(/^enclint\./, ''), (p as { default: unknown }).default]));
     assert.deepEqual(normalizeSettings(defaults), DEFAULT_SETTINGS);

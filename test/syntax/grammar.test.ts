@@ -185,14 +185,15 @@ describe('language contribution (package.json)', () => {
   });
 
   it('points at files that exist', () => {
-    for (const language of languages) {
+    // The dotenv language has its own grammar and configuration (test/syntax/dotenv-grammar.test.ts).
+    for (const language of languages.filter((l) => l.id.startsWith('terraform'))) {
       assert.ok(existsSync(join(root, language.configuration)), language.configuration);
       const configuration = readJson(language.configuration);
       assert.equal(configuration.comments.lineComment, '#');
       assert.deepEqual(configuration.comments.blockComment, ['/*', '*/']);
       for (const pattern of Object.values(configuration.indentationRules) as string[]) new RegExp(pattern);
     }
-    for (const contribution of grammars) {
+    for (const contribution of grammars.filter((g) => g.language.startsWith('terraform'))) {
       assert.ok(existsSync(join(root, contribution.path)), contribution.path);
       assert.equal(contribution.scopeName, grammar.scopeName);
       assert.ok(languages.some((language) => language.id === contribution.language), contribution.language);
