@@ -119,19 +119,35 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
     key: EBS_KEY,
   },
   {
-    resourceTypes: ['aws_launch_configuration', 'aws_instance', 'aws_spot_instance_request'],
+    resourceTypes: ['aws_instance', 'aws_spot_instance_request'],
     subject: 'the root volume',
     each: 'root_block_device',
     switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
     key: EBS_KEY,
   },
   {
-    resourceTypes: ['aws_launch_configuration', 'aws_instance', 'aws_spot_instance_request', 'aws_ami'],
+    // Launch configurations' device blocks have no key attribute (provider schema): their volumes use
+    // the account's default EBS key, so only the switch is theirs to set.
+    resourceTypes: ['aws_launch_configuration'],
+    subject: 'the root volume',
+    each: 'root_block_device',
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
+  },
+  {
+    resourceTypes: ['aws_instance', 'aws_spot_instance_request'],
     subject: 'the EBS volume',
     each: 'ebs_block_device',
     switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
     key: EBS_KEY,
     // A volume created from a snapshot is as encrypted as the snapshot.
+    inheritedWhen: ['snapshot_id'],
+  },
+  {
+    // No key attribute in these device blocks either: an AMI's volumes take the key of their snapshot.
+    resourceTypes: ['aws_launch_configuration', 'aws_ami'],
+    subject: 'the EBS volume',
+    each: 'ebs_block_device',
+    switch: { paths: ['encrypted'], on: 'true', whenUnset: ebsDefault },
     inheritedWhen: ['snapshot_id'],
   },
   {
@@ -396,8 +412,13 @@ export const TERRAFORM_AT_REST_SETTINGS: readonly AtRestSetting[] = [
   },
   {
     // A customer-supplied raw key (CSEK) is the customer's too; without either, a Google-managed key is used.
-    resourceTypes: ['google_compute_disk', 'google_compute_region_disk'],
+    resourceTypes: ['google_compute_disk'],
     key: { paths: ['disk_encryption_key.kms_key_self_link', 'disk_encryption_key.raw_key', 'disk_encryption_key.rsa_encrypted_key'], whenUnset: 'provider-key' },
+  },
+  {
+    // The regional disk names its key `kms_key_name` (provider schema), not `kms_key_self_link`.
+    resourceTypes: ['google_compute_region_disk'],
+    key: { paths: ['disk_encryption_key.kms_key_name', 'disk_encryption_key.raw_key', 'disk_encryption_key.rsa_encrypted_key'], whenUnset: 'provider-key' },
   },
 ];
 

@@ -58,8 +58,12 @@ export interface TerraformTlsSetting {
 
 const lookup = (table: Readonly<Record<string, ProtocolVersion>>) => (value: string) => table[value] ?? table[Object.keys(table).find((k) => k.toLowerCase() === value.toLowerCase()) ?? ''];
 
-/** App Service sites: the pre-3.0 resources spell it `min_tls_version`, the split Linux/Windows ones `minimum_tls_version`. */
+/**
+ * App Service sites: the pre-3.0 resources spell it `min_tls_version` (and have no SCM setting), the
+ * split Linux/Windows ones `minimum_tls_version`; Logic Apps Standard keeps the old spelling for both.
+ */
 const APP_SERVICE_LEGACY = ['azurerm_app_service', 'azurerm_app_service_slot', 'azurerm_function_app', 'azurerm_function_app_slot'];
+const LOGIC_APP = ['azurerm_logic_app_standard'];
 const APP_SERVICE_CURRENT = [
   'azurerm_linux_web_app',
   'azurerm_windows_web_app',
@@ -70,7 +74,6 @@ const APP_SERVICE_CURRENT = [
   'azurerm_linux_function_app_slot',
   'azurerm_windows_function_app_slot',
   'azurerm_function_app_flex_consumption',
-  'azurerm_logic_app_standard',
 ];
 const DOTTED_COMPLIANT = { '1.2': '"1.2"', '1.3': '"1.3"' };
 
@@ -115,10 +118,16 @@ export const TERRAFORM_TLS_SETTINGS: readonly TerraformTlsSetting[] = [
     compliant: { '1.2': '"1.2"' },
   },
   {
-    resourceTypes: APP_SERVICE_LEGACY,
+    resourceTypes: LOGIC_APP,
+    paths: ['site_config.min_tls_version'],
+    floor: lookup(AZURE_DOTTED_MIN_TLS),
+    compliant: DOTTED_COMPLIANT,
+  },
+  {
+    resourceTypes: LOGIC_APP,
     paths: ['site_config.scm_min_tls_version'],
     floor: lookup(AZURE_DOTTED_MIN_TLS),
-    compliant: { '1.2': '"1.2"' },
+    compliant: DOTTED_COMPLIANT,
   },
   {
     resourceTypes: APP_SERVICE_CURRENT,
