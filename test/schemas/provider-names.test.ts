@@ -120,3 +120,11 @@ describe('setting tables against the providers\' schemas', () => {
     assert.deepEqual([...checkCloudFormation([...CLOUDFORMATION_TLS_SETTINGS], 'tls'), ...checkCloudFormation([...CLOUDFORMATION_TRANSIT_SETTINGS], 'in transit')], []);
   });
 });
+
+describe('docs/coverage.md', () => {
+  it('is current with the rules and the schema snapshots (npm run coverage:catalogue)', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const check = spawnSync(process.execPath, [path.join(__dirname, '../../scripts/coverage-catalogue.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+  });
+});
