@@ -73,12 +73,22 @@ export function cryptoOperations(actions: PolicyString[]): string[] {
  */
 export function isAccountRoot(principal: PolicyString, file: SourceFile): boolean {
   const text = principal.value;
-  if (/^arn:aws[a-z-]*:iam::(\d{12}|\$\{[^}]+\}):root$/i.test(text) || /^\d{12}$/.test(text) || /^\$\{[^}]*account_?id[^}]*\}$/i.test(text)) return true;
+  if (ACCOUNT_ROOT_ARN.test(text) || /^\d{12}$/.test(text) || /^\$\{[^}]*account_?id[^}]*\}$/i.test(text)) return true;
   if (principal.literal) return false;
-  // An expression: judge by what is written, e.g. `{"Fn::Join": ["", ["arn:aws:iam::", {"Ref": "AWS::AccountId"}, ":root"]]}`.
+  // An expression: judge by what is written, e.g. `{"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"},
+  // ":iam::", {"Ref": "AWS::AccountId"}, ":root"]]}`, which reaches us as its source text.
   const source = file.slice(principal.span);
-  return /arn:aws[a-z-]*:iam::/i.test(source) && /:root["'\s\]}]*$/i.test(source.trim());
+  return /arn:/i.test(source) && /:iam::/i.test(source) && /:root["'\s\]}]*$/i.test(source.trim());
 }
+
+/**
+ * A partition written literally (`aws`, `aws-cn`, `aws-us-gov`) or interpolated, as real templates do
+ * to deploy in every partition: `${AWS::Partition}` (CloudFormation `!Sub`) or
+ * `${data.aws_partition.current.partition}` (Terraform).
+ */
+const PARTITION = String.raw`(?:aws[a-z-]*|\$\{[^}]+\})`;
+const ACCOUNT_ROOT_ARN = new RegExp(String.raw`^arn:${PARTITION}:iam::(?:\d{12}|\$\{[^}]+\}):root$`, 'i');
+const EVERY_ACCOUNT_ROOT_ARN = new RegExp(String.raw`^arn:${PARTITION}:iam::\*:root$`, 'i');
 
 /** A principal as messages show it: literal values as written, expressions folded onto one short line. */
 export function principalLabel(principal: PolicyString, file: SourceFile): string {
@@ -106,7 +116,7 @@ export function isAccountRootDelegation(statement: PolicyStatement, document: Po
 export function isPublicPrincipal(principal: { type: string; value: PolicyString }): boolean {
   const value = principal.value.value.trim();
   if (principal.type !== '*' && principal.type.toUpperCase() !== 'AWS') return false;
-  return value === '*' || /^arn:aws[a-z-]*:iam::\*:root$/i.test(value);
+  return value === '*' || EVERY_ACCOUNT_ROOT_ARN.test(value);
 }
 
 /** `Sid "AllowKeyUsage"` or `statement 2`, for messages. */

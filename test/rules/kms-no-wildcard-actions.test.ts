@@ -29,6 +29,14 @@ ruleTester(kmsNoWildcardActions, {
       code: 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Statement = [{\n      Sid       = "Enable IAM User Permissions"\n      Effect    = "Allow"\n      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }\n      Action    = "kms:*"\n      Resource  = "*"\n    }]\n  })\n}\n',
     },
     {
+      name: 'the default key policy statement with data.aws_partition and data.aws_caller_identity interpolated',
+      code: 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }\n      Action    = "kms:*"\n      Resource  = "*"\n    }]\n  })\n}\n',
+    },
+    {
+      name: 'the same delegation from an aws_iam_policy_document attached as the key policy',
+      code: 'data "aws_iam_policy_document" "key" {\n  statement {\n    sid       = "Default"\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]\n    }\n  }\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n  policy              = data.aws_iam_policy_document.key.json\n}\n',
+    },
+    {
       name: 'account root as a bare account id in a key policy JSON file',
       path: 'key-policy.json',
       code: keyPolicyJson('    { "Effect": "Allow", "Principal": { "AWS": "111122223333" }, "Action": "kms:*", "Resource": "*" }'),

@@ -12,6 +12,21 @@ const key = (statements: string) =>
 ruleTester(kmsNoWildcardActions, {
   valid: [
     { name: 'account-root delegation (default key policy statement)', path: 't.yaml', code: key("          - Effect: Allow\n            Principal:\n              AWS: !Sub arn:aws:iam::${AWS::AccountId}:root\n            Action: kms:*\n            Resource: '*'\n") },
+    {
+      name: 'account-root delegation written for every partition (!Sub with ${AWS::Partition})',
+      path: 't.yaml',
+      code: key("          - Sid: Enable IAM policies\n            Effect: Allow\n            Principal:\n              AWS: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:root\n            Action: kms:*\n            Resource: '*'\n"),
+    },
+    {
+      name: 'account-root delegation in JSON with Fn::Sub and ${AWS::Partition}',
+      path: 't.json',
+      code: '{"Resources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {"EnableKeyRotation": true, "KeyPolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}}, "Action": ["kms:*"], "Resource": "*"}]}}}}}\n',
+    },
+    {
+      name: 'account-root delegation built with Fn::Join from AWS::Partition and AWS::AccountId',
+      path: 't.json',
+      code: '{"Resources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {"EnableKeyRotation": true, "KeyPolicy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":iam::", {"Ref": "AWS::AccountId"}, ":root"]]}}, "Action": "kms:*", "Resource": "*"}]}}}}}\n',
+    },
     { name: 'least-privilege usage list', path: 't.yaml', code: key("          - Effect: Allow\n            Principal: { AWS: !GetAtt Role.Arn }\n            Action: [kms:Encrypt, kms:Decrypt]\n            Resource: '*'\n") },
     { name: 'Deny with a wildcard', path: 't.yaml', code: key("          - Effect: Deny\n            Principal: '*'\n            Action: kms:*\n            Resource: '*'\n            Condition:\n              Bool:\n                aws:SecureTransport: 'false'\n") },
   ],
@@ -27,6 +42,20 @@ ruleTester(kmsNoWildcardActions, {
           title: /key usage actions/,
           safe: false,
           output: key("          - Sid: App\n            Effect: Allow\n            Principal:\n              AWS: !GetAtt AppRole.Arn\n            Action:\n              - kms:Encrypt\n              - kms:Decrypt\n              - kms:ReEncrypt*\n              - kms:GenerateDataKey*\n              - kms:DescribeKey\n            Resource: '*'\n"),
+        },
+      ],
+    },
+    {
+      name: 'kms:* to a role ARN written for every partition is still a wildcard grant',
+      path: 't.yaml',
+      code: key("          - Effect: Allow\n            Principal:\n              AWS: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/App\n            Action: kms:*\n            Resource: '*'\n"),
+      errors: [{ message: 'allows "kms:*" to arn:${AWS::Partition}:iam::${AWS::AccountId}:role/App', line: 12 }],
+      output: null,
+      fixes: [
+        {
+          title: /key usage actions/,
+          safe: false,
+          output: key("          - Effect: Allow\n            Principal:\n              AWS: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/App\n            Action:\n              - kms:Encrypt\n              - kms:Decrypt\n              - kms:ReEncrypt*\n              - kms:GenerateDataKey*\n              - kms:DescribeKey\n            Resource: '*'\n"),
         },
       ],
     },
