@@ -3,10 +3,10 @@
 // same for Terraform (inline JSON, jsonencode, aws_iam_policy_document) and CloudFormation bucket policies.
 import { fix } from '../../server/src/engine/fix';
 import type { PolicyDocument, PolicyStatement } from '../../server/src/engine/policy';
-import { policyDocuments } from '../../server/src/engine/policy';
+import { policyDocuments, policyDocumentsByOwner } from '../../server/src/engine/policy';
 import { insertNestedBlock, insertTopLevelBlockAfter, setAttribute } from '../../server/src/engine/terraform/edits';
 import { moduleBlocks } from '../encryption-at-rest/customer-key';
-import { attr, blockAddress, literalString, terraformFile, type TfAttribute, type TfBlock } from '../../server/src/engine/terraform/model';
+import { attr, blockAddress, blockAt, blocksOfKind, literalString, terraformFile, type TfAttribute, type TfBlock } from '../../server/src/engine/terraform/model';
 import { resolvedLiteral, resolveValue, type TerraformModule } from '../../server/src/engine/terraform/module';
 import type { Fix } from '../../server/src/engine/types';
 import type { RuleContext } from '../define';
@@ -39,17 +39,39 @@ function documentsOf(attribute: TfAttribute, context: RuleContext): PolicyDocume
     if (!match) return undefined;
     const files = module?.files.map((f) => f.file) ?? [context.file];
     if (!files.includes(context.file)) files.push(context.file);
-    const found = files.flatMap((f) => policyDocuments(f, { module })).filter((d) => d.owner?.address === match[1]);
+    const found = files.flatMap((f) => policyDocumentsByOwner(f, { module }).get(match[1]) ?? []);
     return found.length ? found : undefined;
   }
-  const inside = policyDocuments(context.file, { module }).filter((d) => d.span.start >= attribute.span.start && d.span.end <= attribute.span.end);
+  const inside = documentsWithin(context.file, attribute.span, module);
   return inside.length ? inside : undefined;
 }
 
+/**
+ * The file's policy documents whose span lies inside `span`. Documents are sorted by start once per
+ * file and found by binary search: a filter over every document per attribute made a file of n
+ * bucket policies cost n².
+ */
+function documentsWithin(file: RuleContext['file'], span: { start: number; end: number }, module: TerraformModule | undefined): PolicyDocument[] {
+  const sorted = file.cached('policy-documents-by-start', () => [...policyDocuments(file, { module })].sort((a, b) => a.span.start - b.span.start));
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].span.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: PolicyDocument[] = [];
+  for (let i = low; i < sorted.length && sorted[i].span.start <= span.end; i++) if (sorted[i].span.end <= span.end) found.push(sorted[i]);
+  // Document order, as the extractors produced it.
+  return found.length > 1 ? policyDocuments(file, { module }).filter((d) => found.includes(d)) : found;
+}
+
 function dataSourceBlock(address: string, module: TerraformModule | undefined, file: RuleContext['file']): TfBlock | undefined {
-  const [, type, name] = address.split('.');
-  const files = module?.files ?? [terraformFile(file)];
-  return files.flatMap((f) => f.blocks).find((b) => b.type === 'data' && b.labels[0] === type && b.labels[1] === name);
+  for (const f of module?.files ?? [terraformFile(file)]) {
+    const block = blockAt(f.blocks, address);
+    if (block) return block;
+  }
+  return undefined;
 }
 
 /** The bucket ARN expression a statement can name, when the policy resource points at a bucket in the module. */
@@ -86,19 +108,48 @@ function checkPolicyAttribute(owner: TfBlock, attribute: TfAttribute, context: R
   });
 }
 
+interface BucketPolicyIndex {
+  /** Policies whose `bucket` refers to `aws_s3_bucket.<name>.…`, by that name. */
+  byBucketLabel: Map<string, TfBlock[]>;
+  /** Policies whose `bucket` is a literal bucket name, by the name. */
+  byLiteralName: Map<string, TfBlock[]>;
+}
+
+/** Per module block list (see moduleBlocks): bucket policies by what they target, built once. */
+const bucketPolicyIndexes = new WeakMap<readonly TfBlock[], BucketPolicyIndex>();
+
+function bucketPolicyIndex(blocks: readonly TfBlock[], module: TerraformModule | undefined): BucketPolicyIndex {
+  let index = bucketPolicyIndexes.get(blocks);
+  if (index) return index;
+  index = { byBucketLabel: new Map(), byLiteralName: new Map() };
+  const add = (map: Map<string, TfBlock[]>, key: string, policy: TfBlock) => {
+    const list = map.get(key);
+    if (list) list.push(policy);
+    else map.set(key, [policy]);
+  };
+  for (const policy of blocksOfKind(blocks, 'resource', 'aws_s3_bucket_policy')) {
+    const target = attr(policy, 'bucket');
+    const value = target && resolveValue(target.value, module).value;
+    if (!value) continue;
+    if (value.kind === 'reference') {
+      // `aws_s3_bucket.<name>.id` (or any attribute under the bucket's address).
+      const match = /^aws_s3_bucket\.([^.]+)\./.exec(value.path);
+      if (match) add(index.byBucketLabel, match[1], policy);
+      continue;
+    }
+    const literal = literalString(value);
+    if (literal !== undefined) add(index.byLiteralName, literal, policy);
+  }
+  bucketPolicyIndexes.set(blocks, index);
+  return index;
+}
+
 /** The module's aws_s3_bucket_policy resources that govern a bucket (by reference or by literal name). */
 function bucketPolicyResources(bucket: TfBlock, context: RuleContext): TfBlock[] {
   const module = context.module();
+  const index = bucketPolicyIndex(moduleBlocks(bucket, module), module);
   const name = resolvedLiteral(bucket, 'bucket', module);
-  const own = `aws_s3_bucket.${bucket.labels[1]}.`;
-  return moduleBlocks(bucket, module).filter((b) => {
-    if (b.type !== 'resource' || b.labels[0] !== 'aws_s3_bucket_policy') return false;
-    const target = attr(b, 'bucket');
-    const value = target && resolveValue(target.value, module).value;
-    if (!value) return false;
-    if (value.kind === 'reference') return value.path.startsWith(own);
-    return name !== undefined && literalString(value) === name;
-  });
+  return [...(index.byBucketLabel.get(bucket.labels[1]) ?? []), ...(name === undefined ? [] : (index.byLiteralName.get(name) ?? []))];
 }
 
 const denyPolicyResource = (bucket: string) =>
@@ -109,7 +160,7 @@ function checkBucketWithoutPolicy(bucket: TfBlock, context: RuleContext): void {
   if (attr(bucket, 'policy') || bucketPolicyResources(bucket, context).length) return;
   const name = bucket.labels[1];
   const fixes: Fix[] =
-    name && !attr(bucket, 'count') && !attr(bucket, 'for_each') && !moduleBlocks(bucket, context.module()).some((b) => b.type === 'resource' && b.labels[0] === 'aws_s3_bucket_policy' && b.labels[1] === `${name}_tls_only`)
+    name && !attr(bucket, 'count') && !attr(bucket, 'for_each') && !blockAt(moduleBlocks(bucket, context.module()), `aws_s3_bucket_policy.${name}_tls_only`)
       ? [fix('Add an aws_s3_bucket_policy denying requests without TLS', [insertTopLevelBlockAfter(bucket, denyPolicyResource(name))], { safe: false })]
       : [];
   context.report({

@@ -19,7 +19,7 @@ import {
   literalAt,
 } from '../../../server/src/engine/cloudformation/model';
 import { fix } from '../../../server/src/engine/fix';
-import { policyDocuments } from '../../../server/src/engine/policy';
+import { policyDocumentsByOwner } from '../../../server/src/engine/policy';
 import type { Fix, Span } from '../../../server/src/engine/types';
 import { get, pair, type MapNode, locatePath } from '../../../server/src/engine/yaml/data';
 import type { RuleContext } from '../../define';
@@ -219,13 +219,43 @@ function checkListener(listener: CfnResource, template: CfnTemplate, context: Ru
   });
 }
 
+interface BucketPolicyIndex {
+  /** Policies by the logical id their `Bucket: !Ref X` names. */
+  byRef: Map<string, CfnResource[]>;
+  /** Policies by the literal bucket name their `Bucket` holds. */
+  byName: Map<string, CfnResource[]>;
+}
+
+/** Bucket policies indexed by target once per template (a lookup per bucket over all policies was n²). */
+const bucketPolicyIndexes = new WeakMap<CfnTemplate, BucketPolicyIndex>();
+
+function bucketPolicyIndex(template: CfnTemplate): BucketPolicyIndex {
+  let index = bucketPolicyIndexes.get(template);
+  if (index) return index;
+  index = { byRef: new Map(), byName: new Map() };
+  const add = (map: Map<string, CfnResource[]>, key: string, policy: CfnResource) => {
+    const list = map.get(key);
+    if (list) list.push(policy);
+    else map.set(key, [policy]);
+  };
+  for (const policy of resourcesOfType(template, 'AWS::S3::BucketPolicy')) {
+    const target = get(policy.properties, 'Bucket');
+    const ref = refTarget(target);
+    if (ref !== undefined) add(index.byRef, ref, policy);
+    const name = literalString(target);
+    if (name !== undefined) add(index.byName, name, policy);
+  }
+  bucketPolicyIndexes.set(template, index);
+  return index;
+}
+
 /** The buckets a bucket policy governs: `Bucket: !Ref X`, or the literal name of a bucket in the template. */
 function policiesOf(bucket: CfnResource, template: CfnTemplate): CfnResource[] {
+  const index = bucketPolicyIndex(template);
   const name = literalAt(bucket.properties, ['BucketName'], template);
-  return resourcesOfType(template, 'AWS::S3::BucketPolicy').filter((policy) => {
-    const target = get(policy.properties, 'Bucket');
-    return refTarget(target) === bucket.logicalId || (name !== undefined && literalString(target) === name);
-  });
+  const found = new Set([...(index.byRef.get(bucket.logicalId) ?? []), ...(name === undefined ? [] : (index.byName.get(name) ?? []))]);
+  // Template order, as before.
+  return found.size > 1 ? resourcesOfType(template, 'AWS::S3::BucketPolicy').filter((p) => found.has(p)) : [...found];
 }
 
 function denyPolicyFix(bucket: CfnResource, template: CfnTemplate, context: RuleContext): Fix | undefined {
@@ -257,7 +287,8 @@ function denyPolicyFix(bucket: CfnResource, template: CfnTemplate, context: Rule
 
 function checkBucket(bucket: CfnResource, template: CfnTemplate, context: RuleContext): void {
   const policies = policiesOf(bucket, template);
-  const documents = policyDocuments(context.file).filter((d) => policies.some((p) => d.owner?.address === `AWS::S3::BucketPolicy ${p.logicalId}`));
+  const byOwner = policyDocumentsByOwner(context.file);
+  const documents = policies.flatMap((p) => byOwner.get(`AWS::S3::BucketPolicy ${p.logicalId}`) ?? []);
   if (policies.length > documents.length) return; // a policy we could not read (an intrinsic document)
   const verdicts = documents.map(documentEnforcesTls);
   if (verdicts.some((v) => v !== false)) return;

@@ -207,15 +207,26 @@ function toFinding(file: SourceFile, rule: Rule, report: Report, configured: Sev
   };
 }
 
+/** Characters of the flagged line kept on each side of the finding's start for its fingerprint. */
+const FINGERPRINT_WINDOW = 120;
+
 /**
- * Fingerprints survive edits elsewhere in the file: rule + path + the flagged line's text (whitespace
- * folded) + which occurrence of that same line it is. Code-scanning uses them to track an alert.
+ * Fingerprints survive edits elsewhere in the file: rule + path + the text around the finding (its
+ * line, clipped to FINGERPRINT_WINDOW characters either side of the finding's start, whitespace
+ * folded) + which occurrence of that same text it is. Code scanning uses them to track an alert.
+ * The window keeps the cost bounded per finding: on a one-line generated template the whole line
+ * is the whole file, and hashing it for every finding made the pass findings × file size.
+ * Lines shorter than the window fingerprint exactly as the whole line did before.
  */
 function assignFingerprints(file: SourceFile, findings: Finding[]): void {
   const seen = new Map<string, number>();
+  const displayedPath = file.path.replace(/\\/g, '/');
   for (const finding of findings) {
-    const lineText = file.lines.lineText(finding.range.start.line).replace(/\s+/g, ' ').trim();
-    const base = `${finding.ruleId}\u0000${file.path.replace(/\\/g, '/')}\u0000${lineText}`;
+    const line = finding.range.start.line;
+    const start = Math.max(file.lines.lineStart(line), finding.span.start - FINGERPRINT_WINDOW);
+    const end = Math.min(file.lines.lineEnd(line), finding.span.start + FINGERPRINT_WINDOW);
+    const window = file.text.slice(start, Math.max(start, end)).replace(/\s+/g, ' ').trim();
+    const base = `${finding.ruleId}\u0000${displayedPath}\u0000${window}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
     finding.fingerprint = createHash('sha256').update(`${base}\u0000${occurrence}`).digest('hex').slice(0, 32);

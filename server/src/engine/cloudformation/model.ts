@@ -84,8 +84,42 @@ function buildTemplate(document: DataDocument): CfnTemplate {
   return { document, root, resources, parameters };
 }
 
+interface ResourceIndex {
+  byType: Map<string, CfnResource[]>;
+  byId: Map<string, CfnResource>;
+}
+
+/**
+ * Resources by type and by logical id, built once per template: rules look resources up per
+ * resource (a bucket's policies, a free logical id for a fix), and a scan of the list per lookup
+ * made a template of n resources cost n².
+ */
+const resourceIndexes = new WeakMap<CfnTemplate, ResourceIndex>();
+
+function resourceIndex(template: CfnTemplate): ResourceIndex {
+  let index = resourceIndexes.get(template);
+  if (!index) {
+    index = { byType: new Map(), byId: new Map() };
+    for (const resource of template.resources) {
+      // The first declaration wins, as `find` did (a duplicate key is a syntax notice anyway).
+      if (!index.byId.has(resource.logicalId)) index.byId.set(resource.logicalId, resource);
+      if (resource.type === undefined) continue;
+      const list = index.byType.get(resource.type);
+      if (list) list.push(resource);
+      else index.byType.set(resource.type, [resource]);
+    }
+    resourceIndexes.set(template, index);
+  }
+  return index;
+}
+
+/** The template's resources of these types, in template order. */
 export function resourcesOfType(template: CfnTemplate, ...types: string[]): CfnResource[] {
-  return template.resources.filter((r) => r.type !== undefined && types.includes(r.type));
+  const byType = resourceIndex(template).byType;
+  if (types.length === 1) return [...(byType.get(types[0]) ?? [])];
+  const wanted = new Set(types);
+  if (types.every((type) => !byType.has(type))) return [];
+  return template.resources.filter((r) => r.type !== undefined && wanted.has(r.type));
 }
 
 /** What a declarative CloudFormation setting applies to: resource types, optionally each item of a list property. */
@@ -129,7 +163,7 @@ export function forEachSettingTarget<S extends CfnSettingScope>(
 }
 
 export function resourceById(template: CfnTemplate, logicalId: string): CfnResource | undefined {
-  return template.resources.find((r) => r.logicalId === logicalId);
+  return resourceIndex(template).byId.get(logicalId);
 }
 
 export interface Intrinsic {

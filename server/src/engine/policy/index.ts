@@ -35,6 +35,24 @@ export function policyDocuments(file: SourceFile, context: PolicyContext = {}): 
   });
 }
 
+/**
+ * The file's policy documents by owner address (`aws_iam_policy.x`, `AWS::S3::BucketPolicy Id`), built
+ * once per file: rules that look up the documents of one resource per resource stay linear.
+ */
+export function policyDocumentsByOwner(file: SourceFile, context: PolicyContext = {}): Map<string, PolicyDocument[]> {
+  return file.cached('policy-documents-by-owner', () => {
+    const byOwner = new Map<string, PolicyDocument[]>();
+    for (const document of policyDocuments(file, context)) {
+      const address = document.owner?.address;
+      if (address === undefined) continue;
+      const list = byOwner.get(address);
+      if (list) list.push(document);
+      else byOwner.set(address, [document]);
+    }
+    return byOwner;
+  });
+}
+
 /** Every statement of every policy in a file, each knowing its document. */
 export function policyStatements(file: SourceFile, context: PolicyContext = {}): PolicyStatement[] {
   return policyDocuments(file, context).flatMap((d) => d.statements);

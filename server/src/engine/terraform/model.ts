@@ -380,12 +380,57 @@ export function* allBlocks(blocks: TfBlock[]): Generator<TfBlock> {
   }
 }
 
+interface BlockIndex {
+  /** `resource aws_s3_bucket` → the blocks, in order. */
+  byKind: Map<string, TfBlock[]>;
+  /** `aws_s3_bucket.logs`, `data.aws_iam_policy_document.x`, `module.y` → the first such block. */
+  byAddress: Map<string, TfBlock>;
+}
+
+/**
+ * Blocks by kind and by address, built once per block list (a file's, or a module's): rules look
+ * blocks up per resource, and a scan of the list per lookup made a file of n resources cost n².
+ * Block lists are never changed once the model is built, so the index cannot go stale.
+ */
+const blockIndexes = new WeakMap<readonly TfBlock[], BlockIndex>();
+
+function blockIndex(blocks: readonly TfBlock[]): BlockIndex {
+  let index = blockIndexes.get(blocks);
+  if (!index) {
+    index = { byKind: new Map(), byAddress: new Map() };
+    for (const block of blocks) {
+      const kind = `${block.type} ${block.labels[0] ?? ''}`;
+      const list = index.byKind.get(kind);
+      if (list) list.push(block);
+      else index.byKind.set(kind, [block]);
+      const address = blockAddress(block);
+      if (!index.byAddress.has(address)) index.byAddress.set(address, block);
+    }
+    blockIndexes.set(blocks, index);
+  }
+  return index;
+}
+
+/** The blocks of a list with this block type and first label (`resource`, `aws_s3_bucket`), in order. */
+export function blocksOfKind(blocks: readonly TfBlock[], type: string, ...firstLabels: string[]): TfBlock[] {
+  const byKind = blockIndex(blocks).byKind;
+  if (firstLabels.length === 1) return [...(byKind.get(`${type} ${firstLabels[0]}`) ?? [])];
+  if (firstLabels.every((label) => !byKind.has(`${type} ${label}`))) return [];
+  const wanted = new Set(firstLabels);
+  return blocks.filter((b) => b.type === type && wanted.has(b.labels[0]));
+}
+
+/** The block a list declares at an address (`aws_kms_key.main`, `data.x.y`, `module.z`), if any. */
+export function blockAt(blocks: readonly TfBlock[], address: string): TfBlock | undefined {
+  return blockIndex(blocks).byAddress.get(address);
+}
+
 export function resources(tf: TfFile, ...types: string[]): TfBlock[] {
-  return tf.blocks.filter((b) => b.type === 'resource' && types.includes(b.labels[0]));
+  return blocksOfKind(tf.blocks, 'resource', ...types);
 }
 
 export function dataSources(tf: TfFile, ...types: string[]): TfBlock[] {
-  return tf.blocks.filter((b) => b.type === 'data' && types.includes(b.labels[0]));
+  return blocksOfKind(tf.blocks, 'data', ...types);
 }
 
 export function attr(block: TfBlock, name: string): TfAttribute | undefined {
