@@ -2,6 +2,13 @@
 // enclint command line: `enclint scan [paths…]`. The bundle (dist/cli.js) is built by
 // `npm run build`, which `npm test` and `npm run demo` run first.
 'use strict';
+const args = process.argv.slice(2);
+// `enclint --version` answers from package.json without loading the scanner (start-up matters to
+// scripts and editors that probe the version).
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${require('../package.json').version}\n`);
+  return;
+}
 let cli;
 try {
   cli = require('../dist/cli.js');
@@ -12,4 +19,4 @@ try {
   }
   throw error;
 }
-cli.run(process.argv.slice(2));
+cli.run(args);

@@ -16,9 +16,40 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((entry) => existsSync(join(root, entry.in)));
 
+/**
+ * Parsers that the engine loads on first use (server/src/engine/parsers/lazy.ts) are bundled on their
+ * own, next to the main bundles, and the main bundles require them by relative path: start-up then
+ * reads only the code it runs (the TypeScript compiler is most of the size).
+ */
+const LAZY_BUNDLES = [{ module: '@typescript-eslint/typescript-estree', out: 'typescript-estree' }];
+
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    for (const lazy of LAZY_BUNDLES) {
+      const filter = new RegExp(`^${lazy.module.replace(/[/.]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => (args.importer.endsWith('lazy.ts') ? { path: `./${lazy.out}.js`, external: true } : undefined));
+    }
+  },
+};
+
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: LAZY_BUNDLES.map((lazy) => ({ in: lazy.module, out: lazy.out })),
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+});
+
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: entries,
+  plugins: [lazyBundles],
   outdir: dist,
   bundle: true,
   platform: 'node',
@@ -43,4 +74,4 @@ for (const [from, name] of [
 ]) {
   copyFileSync(join(root, from), join(dist, name));
 }
-console.log(`built ${entries.map((e) => e.out).join(', ')} into dist/`);
+console.log(`built ${[...entries.map((e) => e.out), ...LAZY_BUNDLES.map((l) => l.out)].join(', ')} into dist/`);

@@ -1,6 +1,9 @@
 // A per-file index of the script's nodes: every node by type, and each node's parent, built in one
 // traversal and shared by every rule through the file memo.
-import { AST_NODE_TYPES, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+// The node types and child keys come from the small packages typescript-estree itself uses, so
+// reading a tree never loads the TypeScript compiler (only parsing does, see parsers/lazy.ts).
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 export { AST_NODE_TYPES as NodeType };
 import type { SourceFile } from '../source';
@@ -20,16 +23,30 @@ export function scriptIndex(file: SourceFile): ScriptIndex {
     const { program } = scriptOf(file);
     const byType = new Map<string, Node[]>();
     const parents = new Map<Node, Node | undefined>();
-    simpleTraverse(program, {
-      enter(node, parent) {
-        parents.set(node, parent);
-        const list = byType.get(node.type);
-        if (list) list.push(node);
-        else byType.set(node.type, [node]);
-      },
-    });
+    // Depth first in visitor-key order, with an explicit stack (a deeply nested expression must not
+    // overflow the call stack); the same order and parents as typescript-estree's simpleTraverse.
+    const stack: Array<[Node, Node | undefined]> = [[program, undefined]];
+    while (stack.length) {
+      const [node, parent] = stack.pop()!;
+      parents.set(node, parent);
+      const list = byType.get(node.type);
+      if (list) list.push(node);
+      else byType.set(node.type, [node]);
+      const children: Node[] = [];
+      for (const key of visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const child of value) if (isNode(child)) children.push(child);
+        } else if (isNode(value)) children.push(value);
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node]);
+    }
     return { program, byType, parents };
   });
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 export function nodesOfType<T extends AST_NODE_TYPES>(file: SourceFile, type: T): Array<Extract<Node, { type: T }>> {

@@ -4,7 +4,8 @@
 // typescript-estree throws on the first syntax error, but a file half-typed in the editor must still
 // be checked. So a failed parse blanks the offending line (keeping every offset in place) and tries
 // again a few times; the first error becomes the file's parse-error notice.
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { loadTypescriptEstree } from '../parsers/lazy';
 import { registerSyntaxCheck } from '../parsers/syntax';
 import type { SourceFile } from '../source';
 import type { Notice, Span } from '../types';
@@ -81,7 +82,7 @@ function blankLineAt(text: string, offset: number): string {
 }
 
 function parseOnce(text: string, path: string, jsx: boolean): TSESTree.Program {
-  return parse(text, { range: true, loc: true, comment: true, jsx, filePath: path, errorOnUnknownASTType: false, allowInvalidAST: true, suppressDeprecatedPropertyWarnings: true });
+  return loadTypescriptEstree().parse(text, { range: true, loc: true, comment: true, jsx, filePath: path, errorOnUnknownASTType: false, allowInvalidAST: true, suppressDeprecatedPropertyWarnings: true });
 }
 
 export function parseScript(text: string, path: string): ParsedScript {
