@@ -114,16 +114,28 @@ function checkSecrets(context: RuleContext): void {
   const needsVariable = !module?.variables.has('rotation_lambda_arn');
   const rotationNames = new Set(rotations.map((r) => r.labels[1] ?? ''));
 
+  // Rotations naming their secret by reference (`aws_secretsmanager_secret.x.id`, the usual case) are
+  // indexed by the secret's address once; only the others (names, ARNs, templates) are matched per
+  // secret. Matching every rotation against every secret made a module of n secrets cost n².
+  const rotatedByReference = new Set<string>();
+  const otherRotations: Array<{ secretId: TfAttribute }> = [];
+  for (const rotation of rotations) {
+    const secretId = attr(rotation, 'secret_id');
+    if (!secretId) continue;
+    const value = resolveValue(secretId.value, module).value;
+    if (value.kind === 'reference') {
+      // Any other reference (a data source, a variable left unresolved) designates no secret here.
+      const match = /^(aws_secretsmanager_secret\.[^.[]+)(?:$|[.[])/.exec(value.path);
+      if (match) rotatedByReference.add(match[1]);
+    } else otherRotations.push({ secretId });
+  }
   for (const secret of resources(tf, 'aws_secretsmanager_secret')) {
     // Pre-5.0 providers: rotation configured inline on the secret.
     if (attr(secret, 'rotation_lambda_arn') || secret.blocks.some((b) => b.type === 'rotation_rules' || (b.type === 'dynamic' && b.labels[0] === 'rotation_rules'))) {
       checkRotationRules(secret, context);
       continue;
     }
-    const rotated = rotations.some((rotation) => {
-      const secretId = attr(rotation, 'secret_id');
-      return !!secretId && designates(secretId, secret, module);
-    });
+    const rotated = rotatedByReference.has(blockAddress(secret)) || otherRotations.some(({ secretId }) => designates(secretId, secret, module));
     if (rotated) continue;
     context.report({
       span: secret.headerSpan,

@@ -54,7 +54,12 @@ options:
       --profile recommended|strict   override the profile (strict: TLS 1.3)
       --no-color                     plain output (also NO_COLOR=1)
   -q, --quiet                        report only findings at or above the threshold
-  -j, --jobs N                       worker threads (default: one per core; 0 = in-process)
+  -j, --jobs N                       worker threads (default: from the amount of work, at most
+                                     one per idle core; 0 = in-process)
+      --shard K/N                    scan only shard K of N (stable by path hash; a Terraform
+                                     module directory stays in one shard)
+      --cache [DIR]                  reuse results of unchanged files (default DIR:
+                                     node_modules/.cache/enclint, or .enclint-cache)
       --stats                        print counts and time per rule on stderr
       --baseline FILE                report only findings not recorded in FILE; says how many
                                      recorded ones are fixed

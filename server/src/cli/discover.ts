@@ -36,6 +36,8 @@ export interface Discovery {
   /** Paths named on the command line that are not scanned (unsupported type), reported as notices. */
   notices: Notice[];
   fileCount: number;
+  /** Total size of the files, the measure of work that decides whether workers pay for themselves. */
+  bytes: number;
 }
 
 export function knownRuleKeys(): Set<string> {
@@ -81,6 +83,7 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
 
   const units: ScanUnit[] = [];
   let fileCount = 0;
+  let bytes = 0;
   for (const dir of [...byDir.keys()].sort()) {
     const files = [...byDir.get(dir)!].sort();
     // One config per directory: the nearest config is the same for every file in it.
@@ -96,9 +99,18 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     }
     for (let i = 0; i < others.length; i += MAX_FILES_PER_UNIT) units.push({ dir, config, files: others.slice(i, i + MAX_FILES_PER_UNIT).map(entry) });
     fileCount += files.length;
+    for (const file of files) bytes += sizeOf(file);
   }
   notices.push(...configs.expiredIgnoreNotices());
-  return { units, notices, fileCount };
+  return { units, notices, fileCount, bytes };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // unreadable: the unit reports it
+  }
 }
 
 /** Terraform files of a module directory that the scan does not cover (not named, or ignored). */

@@ -23,7 +23,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const discovery = discover(options.paths, { cwd: options.cwd, configFile: options.configFile, overlay: options.overlay });
   options.onStart?.(discovery.fileCount);
-  const outcome = await runUnits(discovery.units, { fix: options.fix, timing: options.timing, jobs: options.jobs, onProgress: options.onProgress });
+  const outcome = await runUnits(discovery.units, { fix: options.fix, timing: options.timing, jobs: options.jobs, bytes: discovery.bytes, onProgress: options.onProgress });
   const files: FileResult[] = outcome.results.flatMap((unit) => unit.files);
   for (const notice of discovery.notices) {
     files.push({ path: notice.path, absolutePath: notice.path, kind: undefined, findings: [], notices: [notice], fixed: 0 });
