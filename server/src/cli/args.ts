@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ProfileName } from '../engine/config';
 import type { Severity } from '../engine/types';
 import { UsageError } from './discover';
+import { parseShard, type Shard } from './shard';
 
 export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'gitlab' | 'markdown' | 'html';
 
@@ -32,6 +33,10 @@ export interface CliOptions {
   reportUnusedDirectives: boolean;
   /** `--sarif-output FILE` and the like: the same scan written in more formats (one scan, many reports). */
   extraOutputs: Array<{ format: Format; file: string }>;
+  /** `--shard K/N`. */
+  shard?: Shard;
+  /** `--cache` (empty string: the default folder) or `--cache=DIR`. */
+  cache?: string;
 }
 
 export const HELP = `usage: enclint scan [paths…] [options]
@@ -58,8 +63,8 @@ options:
                                      one per idle core; 0 = in-process)
       --shard K/N                    scan only shard K of N (stable by path hash; a Terraform
                                      module directory stays in one shard)
-      --cache [DIR]                  reuse results of unchanged files (default DIR:
-                                     node_modules/.cache/enclint, or .enclint-cache)
+      --cache[=DIR]                  reuse the results of unchanged files (default DIR:
+                                     node_modules/.cache/enclint, else .enclint-cache)
       --stats                        print counts and time per rule on stderr
       --baseline FILE                report only findings not recorded in FILE; says how many
                                      recorded ones are fixed
@@ -82,7 +87,10 @@ export function parseCli(argv: string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      // `--cache` takes an optional folder, which parseArgs cannot express: a bare `--cache` becomes
+      // `--cache=` (the default folder); a folder is given as `--cache=DIR`, so `--cache src` still
+      // scans src.
+      args: argv.map((arg) => (arg === '--cache' ? '--cache=' : arg)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -107,6 +115,8 @@ export function parseCli(argv: string[]): CliOptions {
         'junit-output': { type: 'string' },
         'gitlab-output': { type: 'string' },
         'markdown-output': { type: 'string' },
+        shard: { type: 'string' },
+        cache: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -176,6 +186,8 @@ export function parseCli(argv: string[]): CliOptions {
       if (file === '') throw new UsageError(`--${format}-output needs a file name`);
       return file === undefined ? [] : [{ format, file }];
     }),
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    ...(values.cache !== undefined ? { cache: values.cache } : {}),
   };
 }
 

@@ -8,13 +8,14 @@ import { allRules } from '../../../rules';
 import { defaultConfig, findConfigFile, loadConfigFile, type EnclintConfig } from '../engine/config';
 import { detectKind } from '../engine/source';
 import { FAMILIES, type Notice } from '../engine/types';
+import { inShard, type Shard } from './shard';
 import type { ScanUnit } from './types';
 
 /**
  * Downloaded dependencies, generated output and VCS metadata: never the user's own code, and often
  * huge (a Python virtualenv is node_modules by another name).
  */
-export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.terragrunt-cache', '.git', '.hg', '.svn', 'cdk.out', '.venv', 'venv', '__pycache__', '.tox']);
+export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.enclint-cache', '.terraform', '.terragrunt-cache', '.git', '.hg', '.svn', 'cdk.out', '.venv', 'venv', '__pycache__', '.tox']);
 
 export class UsageError extends Error {}
 
@@ -29,6 +30,8 @@ export interface DiscoverOptions {
   configFile?: string;
   /** Applied on top of every file's config (`--profile`, `--rule`). */
   overlay?: (config: EnclintConfig) => EnclintConfig;
+  /** `--shard K/N`: keep only this shard's files (see shard.ts). */
+  shard?: Shard;
 }
 
 export interface Discovery {
@@ -83,26 +86,33 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
 
   const units: ScanUnit[] = [];
   let fileCount = 0;
-  let bytes = 0;
   for (const dir of [...byDir.keys()].sort()) {
-    const files = [...byDir.get(dir)!].sort();
+    let files = [...byDir.get(dir)!].sort();
     // One config per directory: the nearest config is the same for every file in it.
     const config = configs.forDirectory(dir);
     const entry = (absolutePath: string) => ({ absolutePath, path: displayPath(absolutePath, options.cwd) });
     // A directory's Terraform files are one module and must be analysed together; other files are
     // independent, so a folder of thousands of JSON or YAML files still spreads across workers.
-    const terraform = files.filter((file) => TERRAFORM_FILE.test(file));
-    const others = files.filter((file) => !TERRAFORM_FILE.test(file));
+    const shown = displayPath(dir, options.cwd) || '.';
+    // A module directory is sharded as a whole; other files one by one.
+    const terraform = inShard(`${shown}/`, options.shard) ? files.filter((file) => TERRAFORM_FILE.test(file)) : [];
+    const others = files.filter((file) => !TERRAFORM_FILE.test(file) && inShard(displayPath(file, options.cwd), options.shard));
+    files = [...terraform, ...others];
+    if (!files.length) continue;
+    const sizeOfAll = (list: string[]) => list.reduce((n, file) => n + sizeOf(file), 0);
     if (terraform.length) {
       const moduleContext = otherModuleFiles(dir, new Set(terraform)).map(entry);
-      units.push({ dir, config, files: terraform.map(entry), ...(moduleContext.length ? { moduleContext } : {}) });
+      units.push({ dir, config, files: terraform.map(entry), bytes: sizeOfAll(terraform), ...(moduleContext.length ? { moduleContext } : {}) });
     }
-    for (let i = 0; i < others.length; i += MAX_FILES_PER_UNIT) units.push({ dir, config, files: others.slice(i, i + MAX_FILES_PER_UNIT).map(entry) });
+    for (let i = 0; i < others.length; i += MAX_FILES_PER_UNIT) {
+      const batch = others.slice(i, i + MAX_FILES_PER_UNIT);
+      units.push({ dir, config, files: batch.map(entry), bytes: sizeOfAll(batch) });
+    }
     fileCount += files.length;
-    for (const file of files) bytes += sizeOf(file);
   }
-  notices.push(...configs.expiredIgnoreNotices());
-  return { units, notices, fileCount, bytes };
+  // Path notices go to the shard of their path; config warnings (an expired ignore) to every shard.
+  const shardNotices = [...notices.filter((notice) => inShard(notice.path, options.shard)), ...configs.expiredIgnoreNotices()];
+  return { units, notices: shardNotices, fileCount, bytes: units.reduce((n, unit) => n + (unit.bytes ?? 0), 0) };
 }
 
 function sizeOf(file: string): number {

@@ -15,6 +15,7 @@ import { formatMarkdown } from './formatters/markdown';
 import { formatRulesJson, formatRulesText } from './formatters/rules';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
+import { defaultCacheDir } from './cache';
 import { createProgress } from './progress';
 import { scan, summarize } from './scan';
 import type { ScanResult } from './types';
@@ -73,6 +74,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       threshold: options.threshold,
       jobs: options.jobs ?? jobsFromEnv(io.env),
       timing: options.stats,
+      shard: options.shard,
+      cacheDir: options.cache === undefined ? undefined : options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheDir(io.cwd),
       onStart: progress.start,
       onProgress: progress.update,
     });
@@ -152,7 +155,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (options.stats) {
     io.stderr.write(
       `enclint: ${result.summary.filesScanned} files scanned, ${result.summary.filesSkipped} skipped, ${result.hclParses} Terraform parses, ` +
-        `${result.workers || 'no'} workers, ${Math.round(result.durationMs)} ms\n`,
+        `${result.workers || 'no'} workers, ${Math.round(result.durationMs)} ms` +
+        (result.cache ? `, cache: ${result.cache.hits} units reused, ${result.cache.misses} analysed (${displayPath(result.cache.dir, io.cwd)})` : '') +
+        (result.shard ? `, shard ${result.shard.index}/${result.shard.count}` : '') +
+        '\n',
     );
     const timings = Object.entries(result.timings ?? {}).sort((a, b) => b[1] - a[1]);
     const total = timings.reduce((n, [, ms]) => n + ms, 0) || 1;

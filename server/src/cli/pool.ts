@@ -36,8 +36,7 @@ export function defaultWorkerCount(fileCount: number, bytes: number, cores = os.
 export interface RunOptions extends UnitOptions {
   /** Worker count; 0 forces in-process. Default: from the amount of work (defaultWorkerCount). */
   jobs?: number;
-  /** Total input size, for the default worker count. */
-  bytes?: number;
+
   onProgress?: (doneFiles: number) => void;
 }
 
@@ -54,7 +53,8 @@ export function workerScript(): string | undefined {
 export async function runUnits(units: ScanUnit[], options: RunOptions): Promise<RunOutcome> {
   const fileCount = units.reduce((n, unit) => n + unit.files.length, 0);
   const script = workerScript();
-  const wanted = options.jobs ?? defaultWorkerCount(fileCount, options.bytes ?? Infinity);
+  const bytes = units.reduce((n, unit) => n + (unit.bytes ?? 0), 0);
+  const wanted = options.jobs ?? defaultWorkerCount(fileCount, bytes);
   const workers = Math.min(wanted, units.length);
   if (!script || workers <= 1) return { results: await runInProcess(units, options), workers: 0 };
   return { results: await runInWorkers(units, options, script, workers), workers };

@@ -1,9 +1,11 @@
 // `enclint scan`: discover → analyse (parallel) → one ScanResult in a deterministic order.
 import type { EnclintConfig } from '../engine/config';
 import type { Severity } from '../engine/types';
+import { ResultCache, unitKey } from './cache';
 import { discover } from './discover';
 import { runUnits } from './pool';
-import { SEVERITY_RANK, type FileResult, type ScanResult, type ScanSummary } from './types';
+import type { Shard } from './shard';
+import { SEVERITY_RANK, type FileResult, type ScanResult, type ScanSummary, type UnitResult } from './types';
 
 export interface ScanOptions {
   paths: string[];
@@ -14,6 +16,10 @@ export interface ScanOptions {
   threshold: Severity;
   jobs?: number;
   timing?: boolean;
+  /** `--shard K/N`: scan only this shard's files. */
+  shard?: Shard;
+  /** `--cache DIR`: reuse results of unchanged units (ignored with --fix, which writes files). */
+  cacheDir?: string;
   /** Called once the file count is known, then with the number of files done. */
   onStart?: (total: number) => void;
   onProgress?: (done: number) => void;
@@ -21,10 +27,27 @@ export interface ScanOptions {
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
-  const discovery = discover(options.paths, { cwd: options.cwd, configFile: options.configFile, overlay: options.overlay });
+  const discovery = discover(options.paths, { cwd: options.cwd, configFile: options.configFile, overlay: options.overlay, shard: options.shard });
   options.onStart?.(discovery.fileCount);
-  const outcome = await runUnits(discovery.units, { fix: options.fix, timing: options.timing, jobs: options.jobs, bytes: discovery.bytes, onProgress: options.onProgress });
-  const files: FileResult[] = outcome.results.flatMap((unit) => unit.files);
+  const cache = options.cacheDir && !options.fix ? new ResultCache(options.cacheDir) : undefined;
+  const keys = cache ? discovery.units.map(unitKey) : [];
+  const cached = cache ? keys.map((key) => cache.get(key)) : [];
+  const pending = discovery.units.filter((_, i) => !cached[i]);
+  const doneByCache = cached.reduce((n, result) => n + (result ? result.files.length : 0), 0);
+  const outcome = await runUnits(pending, {
+    fix: options.fix,
+    timing: options.timing,
+    jobs: options.jobs,
+    onProgress: options.onProgress && ((done) => options.onProgress!(doneByCache + done)),
+  });
+  const results = cached.length ? mergeCached(cached, outcome.results) : outcome.results;
+  if (cache) {
+    let next = 0;
+    cached.forEach((hit, i) => {
+      if (!hit) cache.set(keys[i], outcome.results[next++]);
+    });
+  }
+  const files: FileResult[] = results.flatMap((unit) => unit.files);
   for (const notice of discovery.notices) {
     files.push({ path: notice.path, absolutePath: notice.path, kind: undefined, findings: [], notices: [notice], fixed: 0 });
   }
@@ -40,7 +63,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     hclParses: outcome.results.reduce((n, unit) => n + unit.hclParses, 0),
     workers: outcome.workers,
     ...(options.timing ? { timings: sumTimings(outcome.results.map((unit) => unit.timings ?? {})) } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(cache ? { cache: { dir: cache.dir, hits: cache.hits, misses: cache.misses } } : {}),
   };
+}
+
+/** Cached results in their units' places, the fresh ones filling the gaps in order. */
+function mergeCached(cached: Array<UnitResult | undefined>, fresh: UnitResult[]): UnitResult[] {
+  let next = 0;
+  return cached.map((hit) => hit ?? fresh[next++]);
 }
 
 function sumTimings(all: Array<Record<string, number>>): Record<string, number> {

@@ -39,6 +39,8 @@ export interface ScanUnit {
    */
   moduleContext?: Array<{ absolutePath: string; path: string }>;
   config: EnclintConfig;
+  /** Size of `files` on disk when discovered: the measure of work that sizes the worker pool. */
+  bytes?: number;
 }
 
 export interface UnitOptions {
@@ -85,6 +87,10 @@ export interface ScanResult {
   hclParses: number;
   workers: number;
   timings?: Record<string, number>;
+  /** `--shard K/N`, when given (SARIF names the run after it). */
+  shard?: { index: number; count: number };
+  /** `--cache`: where, and how many units were reused or analysed. */
+  cache?: { dir: string; hits: number; misses: number };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -7,6 +7,7 @@ import { allRules } from '../../../../rules';
 import { docsUrl, type Rule } from '../../../../rules/define';
 import type { Notice, Range, Severity } from '../../engine/types';
 import { ruleHelpMarkdown, ruleHelpText } from '../rule-help';
+import { shardAutomationId } from '../shard';
 import type { FileResult, ScanResult, ScannedFinding } from '../types';
 import { version } from '../version';
 
@@ -21,6 +22,7 @@ export function toSarif(scan: ScanResult, rules: Rule[] = allRules, exitCode?: n
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results = scan.files.flatMap((file) => file.findings.map((finding) => result(finding, file, ruleIndex)));
   const notifications = scan.files.flatMap((file) => file.notices.map((notice) => notification(notice, file)));
+  const automationId = shardAutomationId(scan.shard);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -37,6 +39,8 @@ export function toSarif(scan: ScanResult, rules: Rule[] = allRules, exitCode?: n
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(scan.root.endsWith('/') ? scan.root : `${scan.root}/`).href } },
         columnKind: 'utf16CodeUnits',
+        // One category per shard: code scanning keeps the alerts of every shard's upload.
+        ...(automationId ? { automationDetails: { id: automationId } } : {}),
         invocations: [
           {
             executionSuccessful: true,
