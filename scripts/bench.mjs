@@ -4,8 +4,12 @@
 //   1. `enclint scan` on it (the real CLI, all rules, worker threads), and
 //   2. the floor: reading and tree-sitter-parsing the same files with the same number of workers,
 // and prints files/s, MB/s and the ratio. It also checks that the scan parsed each file exactly once.
+// Then, on one core: `enclint scan --jobs 1` against a one-thread parse-only process (whole
+// processes on both sides, best of --runs), the cache (a second scan of the unchanged tree with
+// --cache), and the default worker count against --jobs 1. Last, the scaling benchmark
+// (scripts/bench-scaling.mjs; --no-scaling skips it).
 //
-//   npm run bench [-- --files 2000 --runs 1 --jobs N --keep]
+//   npm run bench [-- --files 2000 --runs 3 --jobs N --keep --no-scaling]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -60,11 +64,68 @@ try {
   console.log(`\n${stats}`);
   console.log(`each file parsed once: ${once ? 'yes' : 'NO'} (${parsed} parses for ${files.length} files)`);
   if (!once) process.exitCode = 1;
+
+  // One core, whole processes on both sides: what start-up, rules and output cost over the parse.
+  const output = path.join(tree, '..', `${path.basename(tree)}.json`);
+  const cli = (...extra) => timeProcess([path.join(root, 'dist/cli.js'), 'scan', tree, '--format', 'json', '--output', output, ...extra]);
+  const listFile = path.join(tree, '..', `${path.basename(tree)}.list`);
+  fs.writeFileSync(listFile, files.join('\n'));
+  const oneScan = best(RUNS, () => cli('--jobs', '1'));
+  const oneFloor = best(RUNS, () => timeProcess(['-e', floorProcessSource(), listFile]));
+  console.log(`\none core, whole processes (best of ${RUNS}):`);
+  console.log(row('enclint scan --jobs 1', oneScan));
+  console.log(row('parse only, one thread (process)', oneFloor));
+  console.log(`ratio scan / parse-only on one core: ${(oneScan / oneFloor).toFixed(2)}×   (goal ≤ 1.25×)`);
+  const defaultScan = best(RUNS, () => cli());
+  console.log(`default worker count ${(defaultScan / 1000).toFixed(2)} s vs --jobs 1 ${(oneScan / 1000).toFixed(2)} s: ${(defaultScan / oneScan).toFixed(2)}×`);
+
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclint-bench-cache-'));
+  try {
+    const cold = cli('--jobs', '1', `--cache=${cacheDir}`);
+    const warm = best(RUNS, () => cli('--jobs', '1', `--cache=${cacheDir}`));
+    console.log(`cache: first scan ${(cold / 1000).toFixed(2)} s, second (unchanged tree) ${(warm / 1000).toFixed(2)} s = ${((warm / cold) * 100).toFixed(1)} % of the first (goal ≤ 10 %)`);
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.rmSync(listFile, { force: true });
+  }
 } finally {
   if (!process.argv.includes('--keep')) {
+    fs.rmSync(`${tree}.list`, { force: true });
     fs.rmSync(tree, { recursive: true, force: true });
     fs.rmSync(path.join(tree, '..', `${path.basename(tree)}.json`), { force: true });
   }
+}
+
+function timeProcess(args) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (exit ${result.status}): ${result.stderr}`);
+  return performance.now() - started;
+}
+
+function best(runs, measure) {
+  let ms = Infinity;
+  for (let run = 0; run < runs; run++) ms = Math.min(ms, measure());
+  return ms;
+}
+
+/** The one-core floor as a process of its own: load the grammar, read and parse every listed file. */
+function floorProcessSource() {
+  const treeSitter = path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs');
+  return `
+    const fs = require('node:fs');
+    const { Parser, Language } = require(${JSON.stringify(treeSitter)});
+    (async () => {
+      await Parser.init({ locateFile: () => ${JSON.stringify(path.join(root, 'dist/web-tree-sitter.wasm'))} });
+      const parser = new Parser();
+      parser.setLanguage(await Language.load(fs.readFileSync(${JSON.stringify(path.join(root, 'dist/tree-sitter-terraform.wasm'))})));
+      let nodes = 0;
+      for (const file of fs.readFileSync(process.argv[1], 'utf8').split('\\n')) {
+        const tree = parser.parse(new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file)));
+        nodes += tree.rootNode.descendantCount;
+        tree.delete();
+      }
+    })();`;
 }
 
 /** The floor: the same workers, each loading the grammar and parsing its share of the files. */
@@ -152,6 +213,12 @@ function resourceBlock(name, pick, random) {
     default:
       return `resource "google_kms_crypto_key" "ck_${name}" {\n  name            = "ck-${name}"\n  key_ring        = google_kms_key_ring.main.id\n  rotation_period = "${pick(['7776000s', '63072000s'])}"\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}`;
   }
+}
+
+if (!process.argv.includes('--no-scaling')) {
+  console.log('');
+  const scaling = spawnSync(process.execPath, [path.join(root, 'scripts/bench-scaling.mjs'), ...process.argv.slice(2).filter((a) => a === '--no-large')], { stdio: 'inherit' });
+  if (scaling.status !== 0) process.exitCode = scaling.status ?? 1;
 }
 
 function mb(n) {
