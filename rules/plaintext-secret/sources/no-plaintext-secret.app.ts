@@ -194,7 +194,9 @@ function pythonFix(file: SourceFile, candidate: Candidate): Fix[] {
   const env = environmentName(candidate.name);
   const q = quoteFor(candidate.value);
   const edits: TextEdit[] = [replace(candidate.value.span, `os.environ[${q}${env}${q}]`)];
-  const importEdit = ensureImport(file, /^import\s+os\b|^import\s+[\w, ]*\bos\b/m, 'import os');
+  // The same for every finding of the file: looked for once (a search of the whole file per
+  // finding made a file of n secrets cost n²).
+  const importEdit = file.cached('python-os-import-edit', () => ensureImport(file, /^import\s+os\b|^import\s+[\w, ]*\bos\b/m, 'import os'));
   if (importEdit === null) return [];
   if (importEdit) edits.push(importEdit);
   return [fix(`Read ${env} from the environment (os.environ[${q}${env}${q}])`, edits, { safe: false, preferred: true })];
@@ -215,16 +217,20 @@ function goFix(file: SourceFile, candidate: Candidate): Fix[] {
   if (candidate.constant) return [];
   const env = environmentName(candidate.name);
   const edits: TextEdit[] = [replace(candidate.value.span, `os.Getenv("${env}")`)];
-  if (!/^\s*"os"\s*$|^import\s+"os"/m.test(file.text)) {
-    const block = /^import\s*\(\s*\r?\n/m.exec(file.text);
-    if (block) edits.push(insertAt(block.index + block[0].length, `\t"os"${file.eol}`));
-    else {
-      const single = /^import\s+"[^"]+"\s*$/m.exec(file.text);
-      if (!single) return [];
-      edits.push(insertAt(single.index, `import "os"${file.eol}`));
-    }
-  }
+  // Once per file, as for Python.
+  const importEdit = file.cached('go-os-import-edit', () => goImportEdit(file));
+  if (importEdit === null) return [];
+  if (importEdit) edits.push(importEdit);
   return [fix(`Read ${env} from the environment (os.Getenv("${env}"))`, edits, { safe: false, preferred: true })];
+}
+
+/** The edit that imports "os", undefined when it is imported, null when there is no import to join. */
+function goImportEdit(file: SourceFile): TextEdit | undefined | null {
+  if (/^\s*"os"\s*$|^import\s+"os"/m.test(file.text)) return undefined;
+  const block = /^import\s*\(\s*\r?\n/m.exec(file.text);
+  if (block) return insertAt(block.index + block[0].length, `\t"os"${file.eol}`);
+  const single = /^import\s+"[^"]+"\s*$/m.exec(file.text);
+  return single ? insertAt(single.index, `import "os"${file.eol}`) : null;
 }
 
 function javaFix(candidate: Candidate): Fix[] {

@@ -20,7 +20,7 @@ const TERRAFORM_FILE = /\.(tf|tfvars)$/i;
  * Disk files kept parsed at once. A huge monorepo must not pin every parse tree in memory; evicted
  * entries are re-read when next needed (web-tree-sitter frees a dropped tree's memory on GC).
  */
-const MAX_CACHED_FILES = 2_000;
+const MAX_CACHED_FILES = 32;
 
 export class FileCache {
   private readonly disk = new Map<string, DiskEntry>();
