@@ -127,7 +127,7 @@ const tools = {
   },
   trivy: {
     setup: () => goInstall('trivy', 'github.com/aquasecurity/trivy/cmd/trivy@latest', { GOEXPERIMENT: 'jsonv2' }),
-    version: (exe) => run(exe, ['--version']).stdout.split('\n')[0].replace(/^Version:\s*/, ''),
+    version: (exe) => goModuleVersion(exe),
     // --skip-check-update: use the checks built into the binary (no download).
     command: (exe, tree, out) => [exe, ['config', '--quiet', '--skip-check-update', '--format', 'json', '--output', out, tree], { env: { ...process.env, TRIVY_CACHE_DIR: path.join(PEERS, 'trivy-cache') } }],
     families: (out) => {
