@@ -3,6 +3,7 @@
 //   - the enclint build (version plus a hash of the running bundle, so a rebuilt rule never serves
 //     an old answer) and the rule set,
 //   - the unit's config (profile, options, severities, policy mapping, limits — after --rule/--profile),
+//   - today's date (an inline suppression with an expiry date stops applying on that day),
 //   - every file the analysis reads: path and content hash of the reported files and, for Terraform,
 //     of the module's other files (a variable default in variables.tf changes findings in main.tf).
 // A second scan of an unchanged tree then only reads and hashes the files. Entries are plain JSON;
@@ -11,6 +12,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../../rules';
+import { todayIso } from '../engine/engine';
 import type { ScanUnit, UnitResult } from './types';
 import { version } from './version';
 
@@ -47,6 +49,7 @@ function fileDigest(absolutePath: string): string {
 
 export function unitKey(unit: ScanUnit): string {
   const hash = createHash('sha256').update(identity());
+  hash.update(`\0${todayIso()}\0`);
   hash.update(JSON.stringify(unit.config));
   for (const [role, files] of [
     ['file', unit.files],
