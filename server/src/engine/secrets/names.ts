@@ -59,7 +59,25 @@ const NEUTRALISING_WORDS = new Set(['public', 'creation', 'idempotency', 'kms', 
  * key, client secret, access key, auth string, credentials…). Names that describe a secret without
  * holding it — policies, lifetimes, ARNs, ids, lengths, names, switches — are not.
  */
+/**
+ * Verdicts by name: a file asks about the same few names (description, tags, name…) thousands of
+ * times, and the language server again on every keystroke. Bounded, so a stream of distinct names
+ * cannot grow it without limit.
+ */
+const secretNameVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_NAMES = 10_000;
+
 export function isSecretName(name: string): boolean {
+  let verdict = secretNameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeSecretName(name);
+    if (secretNameVerdicts.size >= MAX_REMEMBERED_NAMES) secretNameVerdicts.clear();
+    secretNameVerdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeSecretName(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0) return false;
   if (words.some((w) => NEUTRALISING_WORDS.has(w))) return false;
