@@ -132,6 +132,23 @@ describe('suppressions that expire and explain', () => {
     assert.equal(notes.length, 2);
   });
 
+  it('enclint-disable-file suppresses a rule in the whole file; a line directive wins for its line', async () => {
+    const dir = tempRepo({
+      'main.tf': `# enclint-disable-file kms-key-rotation -- keys of the legacy account (RISK-9) [until 2999-01-01]\n${key('a')}# enclint-disable-next-line kms-key-rotation -- imported\n${key('b')}`,
+      'other.tf': key('c'),
+    });
+    const run = await json(['scan', '.', ...ROTATION], dir);
+    assert.equal(run.code, 1, 'other.tf is not covered');
+    const main = run.report.files.find((f: { path: string }) => f.path === 'main.tf');
+    assert.deepEqual(
+      main.findings.map((f: { suppression?: { justification: string } }) => f.suppression?.justification),
+      ['keys of the legacy account (RISK-9)', 'imported'],
+    );
+    assert.equal(run.report.files.find((f: { path: string }) => f.path === 'other.tf').findings[0].suppression, undefined);
+    const unused = await runCli(['scan', '.', ...ROTATION, '--report-unused-disable-directives'], tempRepo({ 'main.tf': `# enclint-disable-file kms-key-rotation -- x\nlocals {}\n` }));
+    assert.match(unused.stdout, /no kms-key-rotation finding in this file to suppress/);
+  });
+
   it('does not call a directive unused when its rule did not run', async () => {
     const dir = tempRepo({ 'main.tf': `# enclint-disable-next-line encryption-at-rest -- legacy bucket\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n` });
     const run = await runCli(['scan', '.', ...ROTATION, '--report-unused-disable-directives'], dir);

@@ -200,7 +200,7 @@ function reportUnusedDirectives(result: ScanResult): void {
         kind: 'unused-directive',
         span: unused.span,
         range: unused.range,
-        message: `unused enclint-disable directive: no ${unused.rules.length ? unused.rules.join(', ') : 'enclint'} finding on line ${unused.line + 1} to suppress; remove it`,
+        message: `unused enclint-disable directive: no ${unused.rules.length ? unused.rules.join(', ') : 'enclint'} finding ${unused.line < 0 ? 'in this file' : `on line ${unused.line + 1}`} to suppress; remove it`,
       });
     }
   }

@@ -9,7 +9,7 @@ import { applyEdits, selectNonOverlappingFixes } from './fix';
 import { initHclParser } from './parsers/hcl';
 import { syntaxNotices } from './parsers/syntax';
 import { SourceFile, type SourceInput } from './source';
-import { findSuppressions, indexSuppressions, isExpired, suppressionFor, type InlineSuppression } from './suppress';
+import { FILE_SCOPE, findSuppressions, indexSuppressions, isExpired, suppressionFor, type InlineSuppression } from './suppress';
 import { terraformSuppressionAnchor } from './terraform/anchors';
 import { buildModule, type TerraformModule } from './terraform/module';
 import type { AnalysisResult, Finding, Notice, Report, Severity, UnusedSuppression } from './types';
@@ -145,7 +145,9 @@ function applySuppressions(file: SourceFile, result: AnalysisResult, suppression
     }
     const suppression =
       suppressionFor(byLine, finding.range.start.line, finding.ruleId, finding.family) ??
-      (finding.anchorLine === undefined ? undefined : suppressionFor(byLine, finding.anchorLine, finding.ruleId, finding.family));
+      (finding.anchorLine === undefined ? undefined : suppressionFor(byLine, finding.anchorLine, finding.ruleId, finding.family)) ??
+      // File-wide last: the narrower directive wins, so its reason (and expiry) is the one reported.
+      suppressionFor(byLine, FILE_SCOPE, finding.ruleId, finding.family);
     if (!suppression) continue;
     matched.add(suppression);
     if (isExpired(suppression.until, today)) {

@@ -1,5 +1,6 @@
 // Inline suppressions: `# enclint-disable-next-line <rule-id>[, <rule-id>] -- <reason> [until YYYY-MM-DD]`
-// (or `//`), and `enclint-disable-line` at the end of the flagged line. Like cdk-nag, every
+// (or `//`), `enclint-disable-line` at the end of the flagged line, and `enclint-disable-file <rule-id>
+// -- <reason>` anywhere in the file (conventionally at the top) for the whole file. Like cdk-nag, every
 // suppression should carry a reason: auditors read it. A suppression without one still applies (unless
 // the config sets `requireReason: true`) but earns a notice. An `[until …]` date makes it expire: from
 // the day after, the finding is reported again with a note, so a "temporary" exception cannot outlive
@@ -8,7 +9,7 @@ import type { SourceFile } from './source';
 import type { Notice, Span } from './types';
 
 export interface InlineSuppression {
-  /** Zero-based line the suppression covers. */
+  /** Zero-based line the suppression covers; FILE_SCOPE for `enclint-disable-file`. */
   line: number;
   /** Rule ids or families; `*` or none listed means every rule. */
   rules: string[];
@@ -19,7 +20,10 @@ export interface InlineSuppression {
   span: Span;
 }
 
-const DIRECTIVE = /(?:#|\/\/|\/\*|<!--)\s*enclint-disable-(next-line|line)\b([^\r\n]*)/g;
+const DIRECTIVE = /(?:#|\/\/|\/\*|<!--)\s*enclint-disable-(next-line|line|file)\b([^\r\n]*)/g;
+
+/** The `line` of a file-wide suppression: no real line, so line-indexed lookups never hit it by accident. */
+export const FILE_SCOPE = -1;
 /** `[until 2027-03-31]`, anywhere in the reason (usually at its end). */
 const UNTIL = /\[\s*until\s+([^\]\s]*)\s*\]/i;
 
@@ -52,7 +56,7 @@ export function findSuppressions(file: SourceFile): { suppressions: InlineSuppre
         }
       }
       const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-      const line = file.lines.positionAt(start).line + (match[1] === 'next-line' ? 1 : 0);
+      const line = match[1] === 'file' ? FILE_SCOPE : file.lines.positionAt(start).line + (match[1] === 'next-line' ? 1 : 0);
       suppressions.push({ line, rules, reason, span, ...(until ? { until } : {}) });
       if (!reason) {
         notices.push({

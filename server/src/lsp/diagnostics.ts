@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { docsUrl } from '../../../rules/define';
 import { SourceFile, type LineIndex } from '../engine/source';
-import { findSuppressions } from '../engine/suppress';
+import { FILE_SCOPE, findSuppressions } from '../engine/suppress';
 import type { AnalysisResult, Finding, Notice, Range, Severity } from '../engine/types';
 import { pathToUri } from './uri';
 
@@ -51,7 +51,7 @@ function unusedSuppressions(result: AnalysisResult, text: string): Diagnostic[] 
   const unused: Diagnostic[] = [];
   for (const s of findSuppressions(file).suppressions) {
     const used = suppressed.some(
-      (f) => (f.range.start.line === s.line || f.anchorLine === s.line) && (s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(f.ruleId) || s.rules.includes(f.family)),
+      (f) => (s.line === FILE_SCOPE || f.range.start.line === s.line || f.anchorLine === s.line) && (s.rules.length === 0 || s.rules.includes('*') || s.rules.includes(f.ruleId) || s.rules.includes(f.family)),
     );
     if (used) continue;
     unused.push({
@@ -59,7 +59,7 @@ function unusedSuppressions(result: AnalysisResult, text: string): Diagnostic[] 
       severity: DiagnosticSeverity.Hint,
       code: 'unused-suppression',
       source: SOURCE,
-      message: `This enclint suppression (${s.rules.join(', ') || 'all rules'}) no longer matches any finding on the next line; remove it`,
+      message: `This enclint suppression (${s.rules.join(', ') || 'all rules'}) no longer matches any finding ${s.line === FILE_SCOPE ? 'in this file' : 'on its line'}; remove it`,
       tags: [DiagnosticTag.Unnecessary],
     });
   }
